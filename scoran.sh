@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Scoran's two set-up commands (see README.md):
+#   ./scoran.sh run    install what is missing, build, load the BFC reference data into the
+#                      embedded SQLite file (var/scoran.db) and serve the platform
+#   ./scoran.sh test   install what is missing (PostgreSQL, Chromium), start PostgreSQL on
+#                      loopback, build and run every test (SQLite, PostgreSQL, browser)
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+CONFIGURATION=${SCORAN_CONFIGURATION:-Release}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'scoran.sh: %s\n' "$*" >&2; exit 1; }
+
+apt_install() {
+    [ "$(id -u)" = 0 ] || die "missing $*: install it (apt-get install $*) or run as root"
+    say "apt-get install $*"
+    if [ -z "${SCORAN_APT_UPDATED:-}" ]; then
+        apt-get update -qq || die "apt-get update failed"
+        SCORAN_APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null || die "apt-get install $* failed"
+}
+
+need_toolchain() {
+    command -v dotnet >/dev/null || die ".NET SDK 10 not found: install it from your distribution or Microsoft's packages"
+    command -v npm >/dev/null || apt_install nodejs npm
+}
+
+npm_ci() {
+    if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+        say "npm ci (front-end libraries and @etalab/decoupage-administratif, pinned by package-lock.json)"
+        npm ci --no-audit --no-fund --loglevel=error || die "npm ci failed"
+    fi
+}
+
+scoran() { dotnet "src/Scoran.Cli/bin/$CONFIGURATION/net10.0/scoran.dll" "$@"; }
+
+cmd_run() {
+    need_toolchain
+    npm_ci
+    say "dotnet build ($CONFIGURATION)"
+    dotnet build src/Scoran.Cli -c "$CONFIGURATION" -v quiet -nologo -clp:ErrorsOnly || die "build failed"
+    say "scoran db migrate"
+    scoran db migrate
+    say "scoran territories import (France, then the BFC outlines of data/contours)"
+    scoran territories import
+    local urls=${SCORAN_URLS:-http://127.0.0.1:5080}
+    say "Scoran is starting on $urls (Ctrl+C to stop)"
+    exec dotnet "src/Scoran.Cli/bin/$CONFIGURATION/net10.0/scoran.dll" serve --urls "$urls"
+}
+
+PG_DIR=""
+start_postgres() {
+    if [ -n "${SCORAN_TEST_POSTGRES:-}" ]; then
+        say "PostgreSQL given by SCORAN_TEST_POSTGRES"
+        return
+    fi
+    local bin
+    bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+    if [ -z "$bin" ]; then
+        apt_install postgresql
+        bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    fi
+    local port=${SCORAN_PG_PORT:-54329}
+    PG_DIR=${TMPDIR:-/tmp}/scoran-postgres-$port
+    local as=()
+    if [ "$(id -u)" = 0 ]; then as=(runuser -u postgres --); fi
+    if ! "${as[@]}" "$bin/pg_ctl" -D "$PG_DIR" status >/dev/null 2>&1; then
+        rm -rf "$PG_DIR"
+        mkdir -p "$PG_DIR"
+        [ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
+        say "PostgreSQL: initdb + start on 127.0.0.1:$port"
+        "${as[@]}" "$bin/initdb" -D "$PG_DIR" -U postgres -A trust -E UTF8 --no-sync >"$PG_DIR.initdb.log" 2>&1 \
+            || { cat "$PG_DIR.initdb.log" >&2; die "initdb failed"; }
+        # Durability is pointless for throw-away test databases; speed is not.
+        "${as[@]}" "$bin/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w start \
+            -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$PG_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+            >/dev/null || { cat "$PG_DIR/server.log" >&2; die "PostgreSQL did not start"; }
+        trap 'stop_postgres' EXIT
+    fi
+    export SCORAN_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Include Error Detail=true"
+}
+
+stop_postgres() {
+    [ -n "$PG_DIR" ] || return 0
+    local bin as=()
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    if [ "$(id -u)" = 0 ]; then as=(runuser -u postgres --); fi
+    "${as[@]}" "$bin/pg_ctl" -D "$PG_DIR" -m fast stop >/dev/null 2>&1 || true
+}
+
+ensure_chromium() {
+    export SCORAN_CHROMIUM=${SCORAN_CHROMIUM:-/usr/bin/chromium}
+    [ -x "$SCORAN_CHROMIUM" ] || apt_install chromium fonts-dejavu-core
+}
+
+cmd_test() {
+    need_toolchain
+    ensure_chromium
+    start_postgres
+    npm_ci
+    say "dotnet build Scoran.slnx ($CONFIGURATION)"
+    dotnet build Scoran.slnx -c "$CONFIGURATION" -v quiet -nologo -clp:ErrorsOnly || die "build failed"
+    rm -rf artifacts/test-results
+    say "dotnet test (SQLite file, PostgreSQL on loopback, Chromium)"
+    local log=artifacts/test-output.log status=0
+    mkdir -p artifacts
+    dotnet test Scoran.slnx -c "$CONFIGURATION" --no-build --results-directory artifacts/test-results \
+        --logger "trx" --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+    # One closing line for the whole run, whatever the number of test projects.
+    awk '/(Passed|Failed)!? +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
+            gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+         END { printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+    if grep -qE "Skipped: +[1-9]" "$log" && [ "${CI:-}" = "true" ]; then
+        die "tests were skipped on CI"
+    fi
+    [ "$status" = 0 ] || die "tests failed (see $log and artifacts/test-results)"
+    say "Screenshots of the browser tests: artifacts/screenshots/"
+}
+
+case "${1:-}" in
+    run) shift; cmd_run "$@" ;;
+    test) shift; cmd_test "$@" ;;
+    *) echo "usage: ./scoran.sh run | test [dotnet test options]" >&2; exit 2 ;;
+esac

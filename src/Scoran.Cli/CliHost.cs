@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Scoran.Data;
+using Scoran.Territories;
+
+namespace Scoran.Cli;
+
+/// <summary>The services a CLI verb needs, configured like the web application (appsettings + environment).</summary>
+internal static class CliHost
+{
+    public static ServiceProvider Create(string? provider, string? connection)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var storage = DataModule.ReadStorageOptions(configuration);
+        if (provider is not null)
+        {
+            storage.Provider = Enum.Parse<DatabaseProvider>(provider, ignoreCase: true);
+        }
+
+        if (connection is not null)
+        {
+            storage.ConnectionString = connection;
+        }
+
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning));
+        services.AddScoranData(storage);
+        services.AddTerritories();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The clone's root (holding Scoran.slnx), searched from the working directory then from the binaries.</summary>
+    public static string? RepositoryRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Scoran.slnx")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Scoran.Cli.Commands;
+
+/// <summary>Options every verb accepts to choose the database without editing configuration.</summary>
+internal static class GlobalOptions
+{
+    public static readonly Option<string?> Provider = new("--provider")
+    {
+        Description = "Moteur : sqlite (défaut) ou postgres. Sinon Scoran__Database__Provider.",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Connection = new("--connection")
+    {
+        Description = "Chaîne de connexion. Sinon ConnectionStrings__Scoran ; défaut SQLite : var/scoran.db.",
+        Recursive = true,
+    };
+
+    public static ServiceProvider Services(ParseResult parse) =>
+        CliHost.Create(parse.GetValue(Provider), parse.GetValue(Connection));
+}

@@ -1,0 +1,43 @@
+namespace Scoran.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Where Scoran keeps its data. With no configuration it uses an SQLite file; setting
+/// <c>ConnectionStrings:Scoran</c> with <c>Scoran:Database:Provider=Postgres</c> (or the
+/// environment variables <c>ConnectionStrings__Scoran</c>, <c>Scoran__Database__Provider</c>)
+/// switches to PostgreSQL.
+/// </summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Scoran:Database";
+    public const string DefaultSqlitePath = "var/scoran.db";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    /// <summary>Connection string; for SQLite, defaults to <see cref="DefaultSqlitePath"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    public string EffectiveConnectionString => Provider switch
+    {
+        DatabaseProvider.Sqlite => string.IsNullOrWhiteSpace(ConnectionString) ? $"Data Source={DefaultSqlitePath}" : ConnectionString,
+        _ => string.IsNullOrWhiteSpace(ConnectionString)
+            ? throw new InvalidOperationException("PostgreSQL chosen but no connection string: set ConnectionStrings:Scoran.")
+            : ConnectionString,
+    };
+
+    /// <summary>A description safe to log: provider and data source, never the password.</summary>
+    public string Describe()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            return $"SQLite ({new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(EffectiveConnectionString).DataSource})";
+        }
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(EffectiveConnectionString);
+        return $"PostgreSQL ({builder.Host}:{builder.Port}/{builder.Database})";
+    }
+}

@@ -1,0 +1,12 @@
+namespace Scoran.Web.Pages;
+
+/// <summary>What the map partial needs: the outline to frame, the areas to draw, and the optional basemap.</summary>
+public sealed record MapModel(
+    string Id,
+    string Label,
+    string OutlineUrl,
+    string AreasUrl,
+    bool LinkAreas,
+    string Caption,
+    string? BasemapUrl,
+    string? BasemapAttribution);

@@ -1,0 +1,113 @@
+using System.Text.Json.Serialization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.ResponseCompression;
+using Scoran.Data;
+using Scoran.Territories;
+using Scoran.Web.Api;
+
+namespace Scoran.Web;
+
+/// <summary>
+/// Builds the web application. Kept apart from Program.cs so that the CLI (<c>scoran serve</c>)
+/// and the tests host exactly the same application.
+/// </summary>
+public static class ScoranWebApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Razor Pages are compiled into this assembly, whichever program hosts it.
+            ApplicationName = typeof(ScoranWebApp).Assembly.GetName().Name,
+            WebRootPath = LocateWebRoot(),
+        });
+        configure?.Invoke(builder);
+
+        if (builder.Configuration.GetValue("Scoran:Logging:Json", !builder.Environment.IsDevelopment()))
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        var storage = DataModule.ReadStorageOptions(builder.Configuration);
+        builder.Services.AddScoranData(storage);
+        builder.Services.AddTerritories();
+        builder.Services.Configure<ScoranWebOptions>(builder.Configuration.GetSection(ScoranWebOptions.Section));
+
+        builder.Services.AddRazorPages().AddApplicationPart(typeof(ScoranWebApp).Assembly);
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Scoran API";
+            document.Info.Description = "API de la plateforme régionale Scoran : territoires (régions, départements, EPCI, communes), contours GeoJSON, provenance des données.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddHealthChecks().AddDbContextCheck<ScoranDbContext>("database");
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json"]);
+        });
+        builder.Services.AddMemoryCache();
+
+        var app = builder.Build();
+        MigrateIfAsked(app, storage);
+
+        app.UseResponseCompression();
+        app.UseExceptionHandler();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));
+        app.UseStaticFiles();
+        app.UseRouting();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapTerritoriesApi();
+        app.MapSourcesApi();
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static void MigrateIfAsked(WebApplication app, StorageOptions storage)
+    {
+        var options = app.Configuration.GetSection(ScoranWebOptions.Section).Get<ScoranWebOptions>() ?? new ScoranWebOptions();
+        if (!(options.MigrateOnStart ?? storage.Provider == DatabaseProvider.Sqlite))
+        {
+            return;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ScoranDbContext>();
+        db.MigrateAsync().GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// The wwwroot folder: next to the binaries when published, else in the source tree, so that
+    /// <c>scoran serve</c> run from any folder of a clone finds the pages' assets.
+    /// </summary>
+    private static string? LocateWebRoot()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (Directory.Exists(Path.Combine(beside, "css")))
+        {
+            return beside;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Scoran.Web", "wwwroot");
+            if (File.Exists(Path.Combine(dir.FullName, "Scoran.slnx")) && Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,96 @@
+// Draws Scoran's own outlines with MapLibre GL. No basemap is required (the map works offline);
+// when one is configured it is drawn underneath as raster tiles.
+(function () {
+  "use strict";
+
+  function boundsOf(geojson) {
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    function visit(coords) {
+      if (typeof coords[0] === "number") {
+        minX = Math.min(minX, coords[0]); maxX = Math.max(maxX, coords[0]);
+        minY = Math.min(minY, coords[1]); maxY = Math.max(maxY, coords[1]);
+        return;
+      }
+      coords.forEach(visit);
+    }
+    geojson.features.forEach(function (f) { if (f.geometry) visit(f.geometry.coordinates); });
+    return isFinite(minX) ? [[minX, minY], [maxX, maxY]] : null;
+  }
+
+  function styleFor(container) {
+    const style = { version: 8, sources: {}, layers: [{ id: "fond", type: "background", paint: { "background-color": "#f4f1ea" } }] };
+    const basemap = container.dataset.basemap;
+    if (basemap) {
+      style.sources.basemap = { type: "raster", tiles: [basemap], tileSize: 256, attribution: container.dataset.basemapAttribution || "" };
+      style.layers.push({ id: "fond-de-carte", type: "raster", source: "basemap", paint: { "raster-opacity": 0.6 } });
+    }
+    return style;
+  }
+
+  async function draw(container) {
+    if (!window.maplibregl) {
+      container.textContent = "La carte n'a pas pu être chargée (bibliothèque MapLibre absente).";
+      return;
+    }
+    const [outline, areas] = await Promise.all([
+      fetch(container.dataset.outline).then(function (r) { return r.json(); }),
+      fetch(container.dataset.areas).then(function (r) { return r.json(); })
+    ]);
+    const bounds = boundsOf(outline.features.length ? outline : areas);
+    const map = new maplibregl.Map({
+      container: container,
+      style: styleFor(container),
+      bounds: bounds || [[-5, 41], [10, 51]],
+      fitBoundsOptions: { padding: 16 },
+      attributionControl: { compact: false, customAttribution: "Contours © IGN Admin Express 2018 — Licence Ouverte" },
+      cooperativeGestures: false
+    });
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
+    container.scoranMap = map;
+
+    map.on("load", function () {
+      map.addSource("zones", { type: "geojson", data: areas, promoteId: "code" });
+      map.addSource("contour", { type: "geojson", data: outline });
+      map.addLayer({ id: "zones-fond", type: "fill", source: "zones",
+        paint: { "fill-color": ["case", ["boolean", ["feature-state", "survol"], false], "#ffbf47", "#7fa7c4"], "fill-opacity": 0.55 } });
+      map.addLayer({ id: "zones-bord", type: "line", source: "zones", paint: { "line-color": "#003559", "line-width": 0.4 } });
+      map.addLayer({ id: "contour-bord", type: "line", source: "contour", paint: { "line-color": "#1e1e1e", "line-width": 2 } });
+
+      let hovered = null;
+      const popup = new maplibregl.Popup({ closeButton: false, closeOnClick: false });
+      map.on("mousemove", "zones-fond", function (e) {
+        const f = e.features[0];
+        if (hovered !== null) map.setFeatureState({ source: "zones", id: hovered }, { survol: false });
+        hovered = f.properties.code;
+        map.setFeatureState({ source: "zones", id: hovered }, { survol: true });
+        map.getCanvas().style.cursor = container.dataset.linkAreas === "true" ? "pointer" : "";
+        const pop = f.properties.population ? " — " + Number(f.properties.population).toLocaleString("fr-FR") + " hab." : "";
+        popup.setLngLat(e.lngLat).setText(f.properties.nom + pop).addTo(map);
+      });
+      map.on("mouseleave", "zones-fond", function () {
+        if (hovered !== null) map.setFeatureState({ source: "zones", id: hovered }, { survol: false });
+        hovered = null;
+        map.getCanvas().style.cursor = "";
+        popup.remove();
+      });
+      if (container.dataset.linkAreas === "true") {
+        map.on("click", "zones-fond", function (e) {
+          const p = e.features[0].properties;
+          window.location.href = "/territoires/" + p.kind + "/" + p.code;
+        });
+      }
+      map.once("idle", function () {
+        // Lets people and tests know the outlines are drawn.
+        container.dataset.loaded = "true";
+        container.dataset.features = String(areas.features.length);
+      });
+    });
+  }
+
+  document.querySelectorAll(".map[data-outline]").forEach(function (container) {
+    draw(container).catch(function (err) {
+      container.dataset.error = String(err);
+      container.textContent = "La carte n'a pas pu être chargée.";
+    });
+  });
+})();

@@ -1,0 +1,70 @@
+using Xunit;
+using Microsoft.Extensions.DependencyInjection;
+using Scoran.Data;
+using Scoran.Territories.Import;
+
+namespace Scoran.Testing;
+
+/// <summary>
+/// A database holding the whole of France (shared/ decoupage-administratif 6.0.0) and the BFC
+/// outlines, imported once per test assembly and engine. Tests must only read it.
+/// </summary>
+public abstract class ImportedTerritories(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public DatabaseProvider Provider { get; } = provider;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException(SkipReason ?? "not initialised");
+
+    public TerritoriesImportReport TerritoriesReport { get; private set; } = null!;
+
+    public ContoursImportReport ContoursReport { get; private set; } = null!;
+
+    /// <summary>Why this engine is unavailable (tests skip, except on CI where they fail).</summary>
+    public string? SkipReason => Provider == DatabaseProvider.Postgres ? TestDatabase.PostgresUnavailableReason : null;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (SkipReason is not null)
+        {
+            return;
+        }
+
+        _database = await TestDatabase.CreateAsync(Provider, "imported");
+        var set = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories);
+        await _database.WithScopeAsync(async sp =>
+        {
+            TerritoriesReport = await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(set);
+            ContoursReport = await sp.GetRequiredService<ContoursImporter>().ImportAsync(SharedData.BfcContourFiles(), "shared/data/geo/france-geojson");
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>Skips the calling test when the engine is unavailable here; on CI a missing engine is a failure.</summary>
+    public void RequireAvailable()
+    {
+        if (SkipReason is null)
+        {
+            return;
+        }
+
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail($"PostgreSQL is required on CI: {SkipReason}");
+        }
+
+        Assert.Skip(SkipReason);
+    }
+}
+
+public sealed class SqliteImportedTerritories() : ImportedTerritories(DatabaseProvider.Sqlite);
+
+public sealed class PostgresImportedTerritories() : ImportedTerritories(DatabaseProvider.Postgres);

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Scoran.Data;
+
+namespace Scoran.Testing;
+
+/// <summary>The real web application over a given test database.</summary>
+public sealed class ScoranAppFactory(StorageOptions storage) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Scoran:Database:Provider", storage.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Scoran", storage.ConnectionString);
+        builder.UseSetting("Scoran:Logging:Json", "false");
+        builder.UseSetting("Scoran:MigrateOnStart", "false");
+    }
+}

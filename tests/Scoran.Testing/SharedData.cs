@@ -1,0 +1,45 @@
+namespace Scoran.Testing;
+
+/// <summary>
+/// Paths into the clone and into the project's shared/ folder (real public data, checked out
+/// beside the repository). Tests read reference data from there, never from copies.
+/// </summary>
+public static class SharedData
+{
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string Root { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+
+    public static string Territories => Path.Combine(Root, "data", "territoires", "decoupage-administratif-6.0.0");
+
+    public static string GeoFrance => Path.Combine(Root, "data", "geo", "france-geojson");
+
+    /// <summary>The eight BFC commune files plus the BFC département and région outlines.</summary>
+    public static IReadOnlyList<string> BfcContourFiles() =>
+        Directory.EnumerateFiles(Path.Combine(GeoFrance, "departements"), "communes-*.geojson", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(GeoFrance, "regions", "bourgogne-franche-comte"), "*.geojson")
+                .Where(f => !Path.GetFileName(f).StartsWith("arrondissements", StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>A scratch folder under artifacts/ (kept after the run for inspection, ignored by git).</summary>
+    public static string ArtifactsFolder(string name)
+    {
+        var folder = Path.Combine(RepositoryRoot, "artifacts", name);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Scoran.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Scoran.slnx not found above " + AppContext.BaseDirectory);
+    }
+}
