@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
 using Scoran.Data;
@@ -37,6 +40,8 @@ public static class ScoranWebApp
         builder.Services.Configure<ScoranWebOptions>(builder.Configuration.GetSection(ScoranWebOptions.Section));
 
         builder.Services.AddRazorPages().AddApplicationPart(typeof(ScoranWebApp).Assembly);
+        // French pages: emit accented letters as they are rather than as numeric entities.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {

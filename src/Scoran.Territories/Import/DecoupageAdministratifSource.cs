@@ -43,6 +43,9 @@ public static partial class DecoupageAdministratifSource
     [GeneratedRegex("^[0-9]{5}$")]
     private static partial Regex PostalCodePattern();
 
+    [GeneratedRegex(@"^decoupage-administratif-([0-9]+\.[0-9]+\.[0-9]+)$")]
+    private static partial Regex FolderVersion();
+
     [GeneratedRegex("^(cc|ca|cu|metropole|communaute (de communes|d agglomeration|urbaine)) (de |du |des |d )?")]
     private static partial Regex EpciPrefix();
 
@@ -394,7 +397,9 @@ public static partial class DecoupageAdministratifSource
         var packageJson = Path.Combine(dataFolder, "..", "package.json");
         if (!File.Exists(packageJson))
         {
-            return null;
+            // A copy of the data folder named after its package version (as in shared/data/territoires).
+            var named = FolderVersion().Match(Path.GetFileName(Path.TrimEndingDirectorySeparator(dataFolder)));
+            return named.Success ? named.Groups[1].Value : null;
         }
 
         using var document = JsonDocument.Parse(File.ReadAllBytes(packageJson));

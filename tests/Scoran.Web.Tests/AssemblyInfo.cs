@@ -1,0 +1,4 @@
+using Scoran.Testing;
+
+[assembly: AssemblyFixture(typeof(SqliteImportedTerritories))]
+[assembly: AssemblyFixture(typeof(PostgresImportedTerritories))]

@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+using Scoran.Testing;
+
+namespace Scoran.Web.Tests.Browser;
+
+/// <summary>
+/// The real application on a Kestrel port of the loopback interface, over the shared SQLite
+/// import, and Debian's Chromium driven by Playwright. Screenshots go to artifacts/screenshots.
+/// </summary>
+public sealed class BrowserFixture(SqliteImportedTerritories imported) : IAsyncLifetime
+{
+    private ScoranAppFactory? _factory;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static string ScreenshotFolder => SharedData.ArtifactsFolder("screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = new ScoranAppFactory(imported.Database.Storage);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseAddress = _factory.ClientOptions.BaseAddress;
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("SCORAN_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // This machine has no network but loopback: keep Chromium from calling home.
+            Args = ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "fr-FR",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using Scoran.Testing;
+
+namespace Scoran.Web.Tests.Pages;
+
+/// <summary>Server-rendered pages, read as HTML (the browser tests drive them for real).</summary>
+public sealed class PagesTests(SqliteImportedTerritories imported) : IAsyncLifetime
+{
+    private ScoranAppFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _factory = new ScoranAppFactory(imported.Database.Storage);
+        _client = _factory.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    private async Task<string> GetHtmlAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await _client.GetAsync(url, TestContext.Current.CancellationToken);
+        Assert.Equal(expected, response.StatusCode);
+        // Compare text as a reader sees it: the encoder may still write some characters as entities.
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Home_page_presents_the_region_and_its_departements()
+    {
+        var html = await GetHtmlAsync("/");
+
+        Assert.Contains("<html lang=\"fr\">", html);
+        Assert.Contains("Bourgogne-Franche-Comté", html);
+        Assert.Contains("href=\"/territoires/departement/90\"", html);
+        Assert.Contains("2\u202f802\u202f670", html);
+    }
+
+    [Theory]
+    [InlineData("/observatoire", "Observatoire")]
+    [InlineData("/pilotage", "Pilotage")]
+    [InlineData("/ressources", "Ressources")]
+    [InlineData("/financements", "Financements")]
+    public async Task Capabilities_not_built_yet_say_so(string url, string title)
+    {
+        var html = await GetHtmlAsync(url);
+
+        Assert.Contains($"<h1>{title}</h1>", html);
+        Assert.Contains("À venir", html);
+    }
+
+    [Fact]
+    public async Task A_commune_page_has_breadcrumb_population_and_postal_code()
+    {
+        var html = await GetHtmlAsync("/territoires/commune/25056");
+
+        Assert.Contains("aria-label=\"Fil d'Ariane\"", html);
+        Assert.Contains("href=\"/territoires/epci/242500361\"", html);
+        Assert.Contains("118\u202f489", html);
+        Assert.Contains("25000", html);
+    }
+
+    [Fact]
+    public async Task An_old_commune_code_redirects_to_the_current_commune()
+    {
+        var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/territoires/commune/25010", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/territoires/commune/25223", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_unknown_territory_gets_a_french_404_page()
+    {
+        var html = await GetHtmlAsync("/territoires/commune/99999", HttpStatusCode.NotFound);
+
+        Assert.Contains("Page introuvable", html);
+    }
+
+    [Fact]
+    public async Task Sources_page_lists_the_imports_with_their_licence()
+    {
+        var html = await GetHtmlAsync("/donnees");
+
+        Assert.Contains("Licence Ouverte 2.0", html);
+        Assert.Contains("@etalab/decoupage-administratif@6.0.0", html);
+    }
+}
