@@ -14,5 +14,6 @@ public sealed class ScoranAppFactory(StorageOptions storage) : WebApplicationFac
         builder.UseSetting("ConnectionStrings:Scoran", storage.ConnectionString);
         builder.UseSetting("Scoran:Logging:Json", "false");
         builder.UseSetting("Scoran:MigrateOnStart", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 }
