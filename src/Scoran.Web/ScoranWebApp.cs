@@ -27,6 +27,7 @@ public static class ScoranWebApp
             WebRootPath = LocateWebRoot(),
         });
         configure?.Invoke(builder);
+        AddDefaultSettingsBesideBinaries(builder);
 
         if (builder.Configuration.GetValue("Scoran:Logging:Json", !builder.Environment.IsDevelopment()))
         {
@@ -77,6 +78,26 @@ public static class ScoranWebApp
         app.MapSourcesApi();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>
+    /// When hosted from another folder (<c>scoran serve</c> run from the clone's root), the
+    /// content root holds no appsettings.json: read the one copied beside the binaries, first,
+    /// so environment variables and command-line options still override it.
+    /// </summary>
+    private static void AddDefaultSettingsBesideBinaries(WebApplicationBuilder builder)
+    {
+        if (File.Exists(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json")))
+        {
+            return;
+        }
+
+        var defaults = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddJsonFile($"appsettings.{builder.Environment.EnvironmentName}.json", optional: true)
+            .Build();
+        builder.Configuration.Sources.Insert(0, new ChainedConfigurationSource { Configuration = defaults, ShouldDisposeConfiguration = true });
     }
 
     private static void MigrateIfAsked(WebApplication app, StorageOptions storage)

@@ -80,8 +80,11 @@ internal static class JsonArrayFile
                 line = start.Line + line - 1;
             }
 
-            var what = ex.Path is { Length: > 1 } path ? $" (champ {path})" : string.Empty;
-            errors.Add(new ImportError(displayName, line, column, $"JSON invalide{what} : {FirstSentence(ex.Message)}"));
+            var field = ex.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
+            var reason = field is null
+                ? $"JSON invalide : {FirstSentence(ex.Message)}"
+                : $"valeur de type inattendu pour le champ « {field} »";
+            errors.Add(new ImportError(displayName, line, column, reason));
         }
 
         return records;

@@ -31,7 +31,8 @@ public sealed class IndexModel(TerritoryQueries queries, IOptions<ScoranWebOptio
                 $"/api/territories/region/{code}/contours?level=commune",
                 LinkAreas: true,
                 $"Communes de la région {Region.Name} (contours IGN Admin Express 2018 rattachés aux communes en vigueur). Cliquez sur une commune pour ouvrir sa fiche.",
-                options.Value.Map.BasemapUrl, options.Value.Map.BasemapAttribution);
+                options.Value.Map.BasemapUrl, options.Value.Map.BasemapAttribution,
+                BordersUrl: $"/api/territories/region/{code}/contours?level=departement");
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace Scoran.Web.Pages;
 
-/// <summary>What the map partial needs: the outline to frame, the areas to draw, and the optional basemap.</summary>
+/// <summary>What the map partial needs: the outline to frame, the areas to draw, optional inner borders and basemap.</summary>
 public sealed record MapModel(
     string Id,
     string Label,
@@ -9,4 +9,5 @@ public sealed record MapModel(
     bool LinkAreas,
     string Caption,
     string? BasemapUrl,
-    string? BasemapAttribution);
+    string? BasemapAttribution,
+    string? BordersUrl = null);

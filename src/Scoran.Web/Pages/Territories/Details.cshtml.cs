@@ -48,7 +48,8 @@ public sealed class DetailsModel(TerritoryQueries queries, IOptions<ScoranWebOpt
             parsed == TerritoryKind.Commune
                 ? $"Contour de la commune {detail.Name}."
                 : $"Communes de : {detail.Name}. Cliquez sur une commune pour ouvrir sa fiche ; la liste des communes figure aussi plus bas.",
-            options.Value.Map.BasemapUrl, options.Value.Map.BasemapAttribution);
+            options.Value.Map.BasemapUrl, options.Value.Map.BasemapAttribution,
+            BordersUrl: parsed == TerritoryKind.Region ? $"/api/territories/region/{detail.Code}/contours?level=departement" : null);
         return Page();
     }
 

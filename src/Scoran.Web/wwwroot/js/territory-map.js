@@ -32,9 +32,9 @@
       container.textContent = "La carte n'a pas pu être chargée (bibliothèque MapLibre absente).";
       return;
     }
-    const [outline, areas] = await Promise.all([
-      fetch(container.dataset.outline).then(function (r) { return r.json(); }),
-      fetch(container.dataset.areas).then(function (r) { return r.json(); })
+    const json = function (url) { return url ? fetch(url).then(function (r) { return r.json(); }) : Promise.resolve(null); };
+    const [outline, areas, borders] = await Promise.all([
+      json(container.dataset.outline), json(container.dataset.areas), json(container.dataset.borders)
     ]);
     const bounds = boundsOf(outline.features.length ? outline : areas);
     const map = new maplibregl.Map({
@@ -54,6 +54,10 @@
       map.addLayer({ id: "zones-fond", type: "fill", source: "zones",
         paint: { "fill-color": ["case", ["boolean", ["feature-state", "survol"], false], "#ffbf47", "#7fa7c4"], "fill-opacity": 0.55 } });
       map.addLayer({ id: "zones-bord", type: "line", source: "zones", paint: { "line-color": "#003559", "line-width": 0.4 } });
+      if (borders) {
+        map.addSource("limites", { type: "geojson", data: borders });
+        map.addLayer({ id: "limites-bord", type: "line", source: "limites", paint: { "line-color": "#1e1e1e", "line-width": 1.2 } });
+      }
       map.addLayer({ id: "contour-bord", type: "line", source: "contour", paint: { "line-color": "#1e1e1e", "line-width": 2 } });
 
       let hovered = null;
