@@ -74,6 +74,8 @@ public static class ScoranWebApp
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        // Liveness only: answers while the process runs, even if the database is down.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
         app.MapTerritoriesApi();
         app.MapSourcesApi();
         app.MapRazorPages();

@@ -147,6 +147,8 @@ public abstract class TerritoriesApiTests(ImportedTerritories imported) : IAsync
 
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
         Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        var live = await GetJsonAsync("/health/live");
+        Assert.Equal("Healthy", live.GetProperty("status").GetString());
     }
 
     [Fact]
