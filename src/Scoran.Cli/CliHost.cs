@@ -32,21 +32,4 @@ internal static class CliHost
         services.AddTerritories();
         return services.BuildServiceProvider();
     }
-
-    /// <summary>The clone's root (holding Scoran.slnx), searched from the working directory then from the binaries.</summary>
-    public static string? RepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Scoran.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        return null;
-    }
 }

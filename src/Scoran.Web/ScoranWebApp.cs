@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
+using Scoran.Core;
 using Scoran.Data;
 using Scoran.Territories;
 using Scoran.Web.Api;
@@ -127,15 +128,8 @@ public static class ScoranWebApp
             return beside;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Scoran.Web", "wwwroot");
-            if (File.Exists(Path.Combine(dir.FullName, "Scoran.slnx")) && Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        var root = RepositoryLayout.FindRoot(AppContext.BaseDirectory);
+        var source = root is null ? null : Path.Combine(root, "src", "Scoran.Web", "wwwroot");
+        return Directory.Exists(source) ? source : null;
     }
 }

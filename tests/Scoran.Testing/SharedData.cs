@@ -1,3 +1,5 @@
+using Scoran.Core;
+
 namespace Scoran.Testing;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace Scoran.Testing;
 /// </summary>
 public static class SharedData
 {
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot { get; } = RepositoryLayout.FindRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("Scoran.slnx not found above " + AppContext.BaseDirectory);
 
     public static string Root { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
 
@@ -28,18 +31,5 @@ public static class SharedData
         var folder = Path.Combine(RepositoryRoot, "artifacts", name);
         Directory.CreateDirectory(folder);
         return folder;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Scoran.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Scoran.slnx not found above " + AppContext.BaseDirectory);
     }
 }

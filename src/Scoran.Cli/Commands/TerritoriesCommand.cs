@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Scoran.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Scoran.Data;
 using Scoran.Territories.Import;
@@ -26,7 +27,7 @@ internal static class TerritoriesCommand
         };
         import.SetAction(async (parse, cancellationToken) =>
         {
-            var root = CliHost.RepositoryRoot();
+            var root = RepositoryLayout.FindRoot();
             var folder = parse.GetValue(from) ?? (root is null ? null : DecoupageAdministratifSource.DefaultFolder(root))
                 ?? throw new CliException("dossier des territoires introuvable : indiquez --from <dossier>");
             await using var services = GlobalOptions.Services(parse);
