@@ -112,9 +112,11 @@ public sealed partial class TerritoryQueries(DbContext db)
 
     /// <summary>
     /// Prefix search on names (accent-, case- and punctuation-insensitive), INSEE/SIREN codes and
-    /// postal codes. Exact matches come first, then larger territories, then by population.
+    /// postal codes. Exact matches come first, then territories of <paramref name="preferredRegion"/>
+    /// (the région the instance serves), then larger territories, then by population.
     /// </summary>
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, TerritoryKind? kind = null, int limit = 20, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, TerritoryKind? kind = null, int limit = 20,
+        string? preferredRegion = null, CancellationToken cancellationToken = default)
     {
         limit = Math.Clamp(limit, 1, MaxSearchResults);
         var trimmed = query.Trim();
@@ -157,6 +159,7 @@ public sealed partial class TerritoryQueries(DbContext db)
             var byName = await live
                 .Where(t => t.SearchName.StartsWith(key) || (t.SearchAlias != null && t.SearchAlias.StartsWith(key)))
                 .OrderByDescending(t => t.SearchName == key || t.SearchAlias == key)
+                .ThenByDescending(t => preferredRegion != null && t.RegionCode == preferredRegion)
                 .ThenBy(t => t.Kind)
                 .ThenByDescending(t => t.Population)
                 .Take(limit).ToListAsync(cancellationToken);
@@ -167,6 +170,7 @@ public sealed partial class TerritoryQueries(DbContext db)
             .GroupBy(h => (h.Territory.Kind, h.Territory.Code))
             .Select(g => g.OrderByDescending(h => h.Exact).First())
             .OrderByDescending(h => h.Exact)
+            .ThenByDescending(h => preferredRegion is not null && h.Territory.RegionCode == preferredRegion)
             .ThenBy(h => h.Territory.Kind)
             .ThenByDescending(h => h.Territory.Population ?? 0)
             .ThenBy(h => h.Territory.Code, StringComparer.Ordinal)

@@ -32,8 +32,8 @@ public static class TerritoriesApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SearchHit>>, ValidationProblem>> SearchAsync(
-        TerritoryQueries queries, CancellationToken cancellationToken,
-        [FromQuery] string? q = null, [FromQuery] string? kind = null, [FromQuery] int limit = 20)
+        TerritoryQueries queries, Microsoft.Extensions.Options.IOptions<ScoranWebOptions> options, CancellationToken cancellationToken,
+        [FromQuery] string? q = null, [FromQuery] string? kind = null, [FromQuery] int limit = 20, [FromQuery] string? region = null)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(q))
@@ -68,7 +68,8 @@ public static class TerritoriesApi
             return TypedResults.ValidationProblem(errors, title: "Recherche invalide");
         }
 
-        return TypedResults.Ok(await queries.SearchAsync(q!, kindFilter, limit, cancellationToken));
+        // Territories of the région this instance serves come first unless the caller names another.
+        return TypedResults.Ok(await queries.SearchAsync(q!, kindFilter, limit, region ?? options.Value.DefaultRegion, cancellationToken));
     }
 
     private static async Task<Results<Ok<ResolvedCommune>, ProblemHttpResult>> ResolveAsync(

@@ -52,6 +52,18 @@ public abstract class TerritoryQueriesTests(ImportedTerritories imported)
         Assert.Equal(communes.OrderDescending(), communes);
     }
 
+    [Fact]
+    public async Task Territories_of_the_served_region_come_first()
+    {
+        string[] bfc = ["21", "25", "39", "58", "70", "71", "89", "90"];
+
+        var regional = await QueryAsync(q => q.SearchAsync("saint", TerritoryKind.Commune, 20, "27", TestContext.Current.CancellationToken));
+        var national = await QueryAsync(q => q.SearchAsync("saint", TerritoryKind.Commune, 20, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.All(regional, h => Assert.Contains(h.Territory.DepartementCode, bfc));
+        Assert.Equal("42218", national[0].Territory.Code);
+    }
+
     [Theory]
     [InlineData("25010", "25223", CommuneCodeStatus.Delegated)]
     [InlineData("39369", "39010", CommuneCodeStatus.Associated)]

@@ -6,13 +6,15 @@ using Scoran.Territories.Queries;
 namespace Scoran.Web.Pages.Territories;
 
 /// <summary>Territory search by name, INSEE/SIREN code or postal code.</summary>
-public sealed class SearchModel(TerritoryQueries queries) : PageModel
+public sealed class SearchModel(TerritoryQueries queries, Microsoft.Extensions.Options.IOptions<ScoranWebOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "niveau")]
     public string? Level { get; set; }
+
+    public const int PageSize = 30;
 
     public IReadOnlyList<SearchHit> Hits { get; private set; } = [];
     public string? Error { get; private set; }
@@ -31,7 +33,7 @@ public sealed class SearchModel(TerritoryQueries queries) : PageModel
         }
 
         TerritoryKind? kind = TerritoryKinds.TryParse(Level, out var parsed) ? parsed : null;
-        Hits = await queries.SearchAsync(Query, kind, 30, cancellationToken);
+        Hits = await queries.SearchAsync(Query, kind, PageSize, options.Value.DefaultRegion, cancellationToken);
 
         // A code or postal code naming exactly one territory leads straight to it.
         if (Hits.Count == 1 && Hits[0].MatchedOn != SearchMatch.Name && Request.Query.ContainsKey("aller"))
