@@ -66,13 +66,17 @@ start_postgres() {
     local port=${SCORAN_PG_PORT:-54329}
     PG_DIR=${TMPDIR:-/tmp}/scoran-postgres-$port
     local as=()
-    if [ "$(id -u)" = 0 ]; then as=(runuser -u postgres --); fi
+    if [ "$(id -u)" = 0 ]; then
+        # PostgreSQL refuses to run as root: use the postgres system user, creating it if the binaries came without it.
+        id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres || die "cannot create the postgres user"
+        as=(runuser -u postgres --)
+    fi
     if ! "${as[@]}" "$bin/pg_ctl" -D "$PG_DIR" status >/dev/null 2>&1; then
         rm -rf "$PG_DIR"
         mkdir -p "$PG_DIR"
-        [ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
+        if [ "$(id -u)" = 0 ]; then chown postgres "$PG_DIR"; fi
         say "PostgreSQL: initdb + start on 127.0.0.1:$port"
-        "${as[@]}" "$bin/initdb" -D "$PG_DIR" -U postgres -A trust -E UTF8 --no-sync >"$PG_DIR.initdb.log" 2>&1 \
+        "${as[@]}" "$bin/initdb" -D "$PG_DIR" -U postgres -A trust -E UTF8 --no-locale --no-sync >"$PG_DIR.initdb.log" 2>&1 \
             || { cat "$PG_DIR.initdb.log" >&2; die "initdb failed"; }
         # Durability is pointless for throw-away test databases; speed is not.
         "${as[@]}" "$bin/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w start \

@@ -19,6 +19,6 @@ public static class FranceData
     public static async Task<ContoursImportReport> ImportContoursAsync(ServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ContoursImporter>().ImportAsync(BenchPaths.BfcContourFiles(), ContoursSource);
+        return await scope.ServiceProvider.GetRequiredService<ContoursImporter>().ImportAsync(await ContoursImporter.ReadAsync(BenchPaths.BfcContourFiles()), ContoursSource, force: true);
     }
 }

@@ -12,7 +12,7 @@ namespace Scoran.Benchmarks;
 /// <list type="number">
 /// <item>read: <c>DecoupageAdministratifSource.ReadAsync</c> of the whole of France;</item>
 /// <item>import: <c>TerritoriesImporter.ImportAsync(force: true)</c> into the empty database;</item>
-/// <item>contours: <c>ContoursImporter.ImportAsync</c> of the ten BFC files of data/contours/bfc;</item>
+/// <item>contours: <c>ContoursImporter.ReadAsync</c> + <c>ImportAsync(force: true)</c> of the ten BFC files of data/contours/bfc;</item>
 /// <item>re-import: read + import with force again, over the populated database (nothing changes).</item>
 /// </list>
 /// </summary>

@@ -12,7 +12,7 @@ internal static class ProgressBars
         {
             // Not a terminal (CI, pipe): print each stage once it is done rather than redraw a bar.
             var done = new HashSet<string>();
-            return await work(new Progress<ImportProgress>(p =>
+            return await work(new SynchronousProgress(p =>
             {
                 if (p.Done >= p.Total && done.Add(p.Stage))
                 {

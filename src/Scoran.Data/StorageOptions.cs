@@ -23,11 +23,18 @@ public sealed class StorageOptions
 
     public string EffectiveConnectionString => Provider switch
     {
-        DatabaseProvider.Sqlite => string.IsNullOrWhiteSpace(ConnectionString) ? $"Data Source={DefaultSqlitePath}" : ConnectionString,
+        DatabaseProvider.Sqlite => string.IsNullOrWhiteSpace(ConnectionString) ? $"Data Source={DefaultSqliteFile()}" : ConnectionString,
         _ => string.IsNullOrWhiteSpace(ConnectionString)
             ? throw new InvalidOperationException("PostgreSQL chosen but no connection string: set ConnectionStrings:Scoran.")
             : ConnectionString,
     };
+
+    /// <summary>
+    /// The default file sits in the clone's var/ folder whatever the working directory, so the
+    /// CLI and the web application always share it; outside a clone, under the working directory.
+    /// </summary>
+    public static string DefaultSqliteFile() =>
+        Path.Combine(Scoran.Core.RepositoryLayout.FindRoot() ?? Directory.GetCurrentDirectory(), DefaultSqlitePath);
 
     /// <summary>A description safe to log: provider and data source, never the password.</summary>
     public string Describe()

@@ -55,7 +55,7 @@ public static class ScoranWebApp
             document.Info.Description = "API de la plateforme régionale Scoran : territoires (régions, départements, EPCI, communes), contours GeoJSON, provenance des données.";
             return Task.CompletedTask;
         }));
-        builder.Services.AddHealthChecks().AddDbContextCheck<ScoranDbContext>("database");
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -67,9 +67,17 @@ public static class ScoranWebApp
         MigrateIfAsked(app, storage);
 
         app.UseResponseCompression();
-        app.UseExceptionHandler();
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));
+        // The API answers errors in problem+json; people get the French error page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
+        {
+            pages.UseExceptionHandler("/erreur/500");
+            pages.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        });
         app.UseStaticFiles();
         app.UseRouting();
 

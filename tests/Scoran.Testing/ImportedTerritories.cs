@@ -36,7 +36,7 @@ public abstract class ImportedTerritories(DatabaseProvider provider) : IAsyncLif
         await _database.WithScopeAsync(async sp =>
         {
             TerritoriesReport = await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(set);
-            ContoursReport = await sp.GetRequiredService<ContoursImporter>().ImportAsync(SharedData.BfcContourFiles(), "shared/data/geo/france-geojson");
+            ContoursReport = await sp.GetRequiredService<ContoursImporter>().ImportAsync(await ContoursImporter.ReadAsync(SharedData.BfcContourFiles()), "shared/data/geo/france-geojson");
         });
     }
 

@@ -8,11 +8,17 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var urls = new Option<string?>("--urls") { Description = "Adresse(s) d'écoute (défaut : http://127.0.0.1:5080)." };
+        var urls = new Option<string?>("--urls") { Description = "Adresse(s) d'écoute (défaut : ASPNETCORE_URLS, sinon http://127.0.0.1:5080)." };
         var serve = new Command("serve", "Lance la plateforme web (pages et API).") { urls };
         serve.SetAction(async (parse, cancellationToken) =>
         {
-            var args = new List<string> { "--urls", parse.GetValue(urls) ?? "http://127.0.0.1:5080" };
+            var args = new List<string>();
+            var listen = parse.GetValue(urls) ?? (Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } ? null : "http://127.0.0.1:5080");
+            if (listen is not null)
+            {
+                args.AddRange(["--urls", listen]);
+            }
+
             if (parse.GetValue(GlobalOptions.Provider) is { } provider)
             {
                 args.AddRange(["--Scoran:Database:Provider", provider]);

@@ -15,7 +15,14 @@ using Scoran.Territories.Model;
 
 namespace Scoran.Territories.Import;
 
+/// <summary>One outline read from a file, with where it starts in that file.</summary>
+public sealed record ContourFeature(TerritoryKind Kind, string Code, Geometry Geometry, SourcePosition Position);
+
+/// <summary>Outlines read and validated from a set of files, not yet stored.</summary>
+public sealed record ContourSet(IReadOnlyList<ContourFeature> Features, string ContentSha256);
+
 public sealed record ContoursImportReport(
+    bool Skipped,
     int FeaturesRead,
     int ContoursStored,
     IReadOnlyList<string> MergedCommunes,
@@ -52,14 +59,14 @@ public sealed class ContoursImporter(DbContext db, IBulkWriter bulk, TimeProvide
         };
     }
 
-    public async Task<ContoursImportReport> ImportAsync(
+    /// <summary>Reads and validates every file; throws <see cref="ImportRejectedException"/> before anything is written.</summary>
+    public static async Task<ContourSet> ReadAsync(
         IReadOnlyList<string> files,
-        string sourceDescription,
         IProgress<ImportProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         var errors = new List<ImportError>();
-        var features = new List<(TerritoryKind Kind, string Code, Geometry Geometry, string File)>();
+        var features = new List<ContourFeature>();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var fileIndex = 0;
         foreach (var file in files)
@@ -81,12 +88,38 @@ public sealed class ContoursImporter(DbContext db, IBulkWriter bulk, TimeProvide
 
             var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
             sha.AppendData(bytes);
-            features.AddRange(ReadFeatures(file, bytes, errors).Select(f => (kind.Value, f.Code, f.Geometry, file)));
+            features.AddRange(ReadFeatures(file, bytes, errors).Select(f => new ContourFeature(kind.Value, f.Code, f.Geometry, f.Position)));
         }
 
+        progress?.Report(new ImportProgress("Lecture des contours", files.Count, files.Count));
         if (errors.Count > 0)
         {
             throw new ImportRejectedException(errors);
+        }
+
+        return new ContourSet(features, Convert.ToHexStringLower(sha.GetHashAndReset()));
+    }
+
+    /// <summary>
+    /// Attaches the outlines to current territories and stores them in one transaction; skipped
+    /// when the same files were the last ones imported, unless <paramref name="force"/>.
+    /// </summary>
+    public async Task<ContoursImportReport> ImportAsync(
+        ContourSet set,
+        string sourceDescription,
+        bool force = false,
+        IProgress<ImportProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var features = set.Features;
+        var last = await db.Set<DatasetImport>().AsNoTracking()
+            .Where(i => i.Dataset == Dataset)
+            .OrderByDescending(i => i.ImportedAt)
+            .Select(i => i.ContentSha256)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (!force && last == set.ContentSha256)
+        {
+            return new ContoursImportReport(true, features.Count, 0, [], [], []);
         }
 
         var currentCommunes = await db.Set<Territory>().AsNoTracking()
@@ -95,7 +128,7 @@ public sealed class ContoursImporter(DbContext db, IBulkWriter bulk, TimeProvide
             .ToDictionaryAsync(t => t.Code, t => t.DepartementCode, cancellationToken);
         if (currentCommunes.Count == 0)
         {
-            throw new ImportRejectedException([new ImportError(files.FirstOrDefault() ?? "", null, null,
+            throw new ImportRejectedException([new ImportError(features.FirstOrDefault()?.Position.File ?? "", null, null,
                 "aucune commune en base : importez d'abord les territoires (scoran territories import)")]);
         }
 
@@ -104,14 +137,14 @@ public sealed class ContoursImporter(DbContext db, IBulkWriter bulk, TimeProvide
 
         var unmatched = new List<string>();
         var groups = new Dictionary<(TerritoryKind, string), List<(string SourceCode, Geometry Geometry)>>();
-        foreach (var (kind, code, geometry, file) in features)
+        foreach (var (kind, code, geometry, position) in features)
         {
             var target = code;
             if (kind == TerritoryKind.Commune && !currentCommunes.ContainsKey(code))
             {
                 if (!aliases.TryGetValue(code, out var current))
                 {
-                    unmatched.Add($"{code} ({Path.GetFileName(file)})");
+                    unmatched.Add($"{code} ({Path.GetFileName(position.File)}:{position.Line})");
                     continue;
                 }
 
@@ -181,7 +214,7 @@ public sealed class ContoursImporter(DbContext db, IBulkWriter bulk, TimeProvide
                 Source = sourceDescription,
                 Vintage = "Admin Express COG 2018, rattaché au COG en vigueur",
                 Licence = "Licence Ouverte 2.0",
-                ContentSha256 = Convert.ToHexStringLower(sha.GetHashAndReset()),
+                ContentSha256 = set.ContentSha256,
                 ImportedAt = clock.GetUtcNow(),
                 RowCount = rows.Count,
                 Summary = $"{features.Count} contours lus, {rows.Count} enregistrés, {merged.Count} communes fusionnées, " +
@@ -193,12 +226,12 @@ public sealed class ContoursImporter(DbContext db, IBulkWriter bulk, TimeProvide
             db.ChangeTracker.Clear();
         });
 
-        return new ContoursImportReport(features.Count, rows.Count, merged, unmatched, withoutContour);
+        return new ContoursImportReport(false, features.Count, rows.Count, merged, unmatched, withoutContour);
     }
 
-    private static List<(string Code, Geometry Geometry)> ReadFeatures(string file, byte[] bytes, List<ImportError> errors)
+    private static List<(string Code, Geometry Geometry, SourcePosition Position)> ReadFeatures(string file, byte[] bytes, List<ImportError> errors)
     {
-        var result = new List<(string, Geometry)>();
+        var result = new List<(string, Geometry, SourcePosition)>();
         List<IFeature> features;
         try
         {
@@ -218,28 +251,57 @@ public sealed class ContoursImporter(DbContext db, IBulkWriter bulk, TimeProvide
             return result;
         }
 
-        var number = 0;
-        foreach (var feature in features)
+        var positions = FeaturePositions(file, bytes);
+        for (var i = 0; i < features.Count; i++)
         {
-            number++;
+            var feature = features[i];
+            var at = i < positions.Count ? positions[i] : new SourcePosition(file, 1, 1);
             var code = feature.Attributes?.GetOptionalValue("code")?.ToString();
             if (string.IsNullOrWhiteSpace(code))
             {
-                errors.Add(new ImportError(file, null, null, $"entité n°{number} : propriété « code » manquante"));
+                errors.Add(at.Error($"entité n°{i + 1} : propriété « code » manquante"));
                 continue;
             }
 
             if (feature.Geometry is not (Polygon or MultiPolygon) || feature.Geometry.IsEmpty)
             {
-                errors.Add(new ImportError(file, null, null, $"entité n°{number} (code {code}) : géométrie Polygon ou MultiPolygon attendue"));
+                errors.Add(at.Error($"entité n°{i + 1} (code {code}) : géométrie Polygon ou MultiPolygon attendue"));
                 continue;
             }
 
             // Simplified outlines can self-intersect; repair rather than reject, since the union needs valid input.
             var geometry = feature.Geometry.IsValid ? feature.Geometry : NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(feature.Geometry);
-            result.Add((code, geometry));
+            result.Add((code, geometry, at));
         }
 
         return result;
+    }
+
+    /// <summary>Where each feature object starts: the members of "features", or the root object of a lone Feature.</summary>
+    private static List<SourcePosition> FeaturePositions(string file, byte[] bytes)
+    {
+        var positions = new List<SourcePosition>();
+        var lines = JsonArrayFile.LineStarts(bytes);
+        var reader = new Utf8JsonReader(bytes);
+        var inFeatures = false;
+        while (reader.Read())
+        {
+            if (reader.CurrentDepth == 0 && reader.TokenType == JsonTokenType.StartObject)
+            {
+                positions.Add(JsonArrayFile.PositionOf(file, lines, reader.TokenStartIndex));
+            }
+            else if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                inFeatures = reader.ValueTextEquals("features");
+            }
+            else if (inFeatures && reader.CurrentDepth == 2 && reader.TokenType == JsonTokenType.StartObject)
+            {
+                positions.Add(JsonArrayFile.PositionOf(file, lines, reader.TokenStartIndex));
+                reader.Skip();
+            }
+        }
+
+        // The root position only stands for a lone Feature; in a collection the members come after it.
+        return positions.Count > 1 ? positions.Skip(1).ToList() : positions;
     }
 }

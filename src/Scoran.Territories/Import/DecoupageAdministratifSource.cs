@@ -344,7 +344,8 @@ public static partial class DecoupageAdministratifSource
             postalCodes.Select(p => new PostalCode { Code = p.Code, CommuneCode = p.Commune }).ToList(),
             aliases.Values.ToList(),
             warnings,
-            version is null ? $"fichiers de {folder}" : $"npm @etalab/decoupage-administratif@{version}",
+            // Only the folder's name: provenance is public and must not reveal server paths.
+            version is null ? $"fichiers du dossier {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}" : $"npm @etalab/decoupage-administratif@{version}",
             version is null ? "inconnu" : $"COG {VintageYear(version)} (paquet {version})",
             Hash(files));
     }

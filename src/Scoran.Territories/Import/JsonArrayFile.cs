@@ -90,7 +90,7 @@ internal static class JsonArrayFile
         return records;
     }
 
-    private static List<long> LineStarts(byte[] bytes)
+    internal static List<long> LineStarts(byte[] bytes)
     {
         var starts = new List<long> { 0 };
         for (var i = 0; i < bytes.Length; i++)
@@ -104,7 +104,7 @@ internal static class JsonArrayFile
         return starts;
     }
 
-    private static SourcePosition PositionOf(string file, List<long> lineStarts, long offset)
+    internal static SourcePosition PositionOf(string file, List<long> lineStarts, long offset)
     {
         var index = lineStarts.BinarySearch(offset);
         if (index < 0)

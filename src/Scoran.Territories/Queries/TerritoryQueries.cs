@@ -68,9 +68,11 @@ public sealed partial class TerritoryQueries(DbContext db)
             : [];
         var communeCount = kind == TerritoryKind.Commune ? 1 : await CommunesOf(kind, code).CountAsync(cancellationToken);
         var hasContour = await db.Set<TerritoryContour>().AnyAsync(c => c.Kind == kind && c.Code == code, cancellationToken);
+        var communesWithContour = await CommunesOf(kind, code)
+            .CountAsync(t => db.Set<TerritoryContour>().Any(c => c.Kind == TerritoryKind.Commune && c.Code == t.Code), cancellationToken);
 
         return new TerritoryDetail(t.Kind, t.Code, t.Name, t.Category, t.Population, t.IsObsolete, t.Siren,
-            ancestors, chefLieu, postalCodes, formers, communeCount, hasContour);
+            ancestors, chefLieu, postalCodes, formers, communeCount, hasContour, communesWithContour);
     }
 
     /// <summary>All territories carrying this code, whatever their kind (2-3 character codes are ambiguous).</summary>

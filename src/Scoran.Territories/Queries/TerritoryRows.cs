@@ -42,7 +42,8 @@ public sealed record TerritoryDetail(
     IReadOnlyList<string> PostalCodes,
     IReadOnlyList<FormerCommune> FormerCommunes,
     int CommuneCount,
-    bool HasContour);
+    bool HasContour,
+    int CommunesWithContour);
 
 /// <summary>How a commune code given by a file or a user maps to today's commune.</summary>
 public sealed record ResolvedCommune(string RequestedCode, CommuneCodeStatus Status, TerritorySummary Commune);

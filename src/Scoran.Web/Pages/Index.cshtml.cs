@@ -24,7 +24,7 @@ public sealed class IndexModel(TerritoryQueries queries, IOptions<ScoranWebOptio
 
         Departements = await queries.ChildrenAsync(TerritoryKind.Region, code, TerritoryKind.Departement, cancellationToken);
         EpciCount = (await queries.ChildrenAsync(TerritoryKind.Region, code, TerritoryKind.Epci, cancellationToken)).Count;
-        if (Region.HasContour || Region.CommuneCount > 0)
+        if (Region.HasContour || Region.CommunesWithContour > 0)
         {
             Map = new MapModel("carte-region", $"Carte des communes de la région {Region.Name}",
                 $"/api/territories/region/{code}/contours",

@@ -21,16 +21,18 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
     [InlineData("/donnees")]
     public async Task Page_has_no_wcag_a_or_aa_violation(string url)
     {
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(url);
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
-
-        var result = await page.EvaluateAsync<JsonElement>(
-            "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
-            ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))");
-
         var name = "a11y" + string.Concat(url.Select(c => char.IsLetterOrDigit(c) ? c : '-')).TrimEnd('-');
-        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
-        Assert.Empty(result.EnumerateArray().Select(v => v.GetString()));
+        var violations = new List<string?>();
+        await browser.RunAsync(name, async page =>
+        {
+            await page.GotoAsync(url);
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
+            var result = await page.EvaluateAsync<JsonElement>(
+                "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
+                ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))");
+            violations.AddRange(result.EnumerateArray().Select(v => v.GetString()));
+        });
+
+        Assert.Empty(violations);
     }
 }

@@ -32,7 +32,7 @@ public sealed class BrowserFixture(SqliteImportedTerritories imported) : IAsyncL
             Headless = true,
             // This machine has no network but loopback: keep Chromium from calling home.
             Args = ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
         });
     }
 
@@ -45,6 +45,24 @@ public sealed class BrowserFixture(SqliteImportedTerritories imported) : IAsyncL
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Runs a browser scenario on a new page and keeps a full-page screenshot of where it ended,
+    /// whether it passed or failed: the screenshot is the evidence either way.
+    /// </summary>
+    public async Task RunAsync(string screenshotName, Func<IPage, Task> scenario)
+    {
+        var page = await NewPageAsync();
+        try
+        {
+            await scenario(page);
+        }
+        finally
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, screenshotName + ".png"), FullPage = true });
+            await page.Context.CloseAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

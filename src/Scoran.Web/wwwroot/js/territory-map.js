@@ -43,7 +43,16 @@
       bounds: bounds || [[-5, 41], [10, 51]],
       fitBoundsOptions: { padding: 16 },
       attributionControl: { compact: false, customAttribution: "Contours © IGN Admin Express 2018 — Licence Ouverte" },
-      cooperativeGestures: false
+      cooperativeGestures: false,
+      locale: {
+        "Map.Title": "Carte",
+        "NavigationControl.ZoomIn": "Zoom avant",
+        "NavigationControl.ZoomOut": "Zoom arrière",
+        "NavigationControl.ResetBearing": "Réorienter vers le nord",
+        "AttributionControl.ToggleAttribution": "Afficher ou masquer les sources",
+        "AttributionControl.MapFeedback": "Signaler un problème de carte",
+        "Popup.Close": "Fermer"
+      }
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
     container.scoranMap = map;

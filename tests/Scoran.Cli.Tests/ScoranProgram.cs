@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Scoran.Testing;
+
+namespace Scoran.Cli.Tests;
+
+/// <summary>Runs the built <c>scoran</c> program as a user would, and captures what it prints.</summary>
+internal static class ScoranProgram
+{
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    // The CLI is built in the same configuration as this test assembly (bin/Debug or bin/Release).
+    private static readonly string Dll = Path.Combine(SharedData.RepositoryRoot, "src", "Scoran.Cli", "bin",
+        new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "scoran.dll");
+
+    public static async Task<Result> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = SharedData.RepositoryRoot };
+        start.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The tests say which database to use; nothing from the caller's environment may redirect them.
+        start.Environment.Remove("ConnectionStrings__Scoran");
+        start.Environment.Remove("Scoran__Database__Provider");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return new Result(process.ExitCode, await output, await error);
+    }
+}
