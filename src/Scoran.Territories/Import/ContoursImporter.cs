@@ -4,6 +4,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
@@ -37,7 +38,7 @@ public sealed record ContoursImportReport(
 /// communes are unioned. Current communes of the covered départements left without an outline
 /// are reported, never invented.
 /// </summary>
-public sealed class ContoursImporter(DbContext db, IBulkWriter bulk, TimeProvider clock)
+public sealed class ContoursImporter(DbContext db, IBulkWriter bulk, TimeProvider clock, ILogger<ContoursImporter> logger)
 {
     public const string Dataset = "contours";
 
@@ -119,6 +120,7 @@ public sealed class ContoursImporter(DbContext db, IBulkWriter bulk, TimeProvide
             .FirstOrDefaultAsync(cancellationToken);
         if (!force && last == set.ContentSha256)
         {
+            logger.ContoursUnchanged();
             return new ContoursImportReport(true, features.Count, 0, [], [], []);
         }
 
@@ -226,6 +228,7 @@ public sealed class ContoursImporter(DbContext db, IBulkWriter bulk, TimeProvide
             db.ChangeTracker.Clear();
         });
 
+        logger.ContoursImported(sourceDescription, rows.Count, merged.Count, unmatched.Count, withoutContour.Count);
         return new ContoursImportReport(false, features.Count, rows.Count, merged, unmatched, withoutContour);
     }
 

@@ -2,6 +2,7 @@
 #pragma warning disable EF1002, EF1003
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Scoran.Core.Bulk;
 using Scoran.Core.Imports;
 using Scoran.Territories.Model;
@@ -25,7 +26,7 @@ public sealed record TerritoriesImportReport(
 /// content imported twice changes nothing), never deleting a territory — one that vanished from
 /// the official geography is marked obsolete so data recorded against it stays traceable.
 /// </summary>
-public sealed class TerritoriesImporter(DbContext db, IBulkWriter bulk, TimeProvider clock)
+public sealed class TerritoriesImporter(DbContext db, IBulkWriter bulk, TimeProvider clock, ILogger<TerritoriesImporter> logger)
 {
     public const string Dataset = "territories";
 
@@ -51,6 +52,7 @@ public sealed class TerritoriesImporter(DbContext db, IBulkWriter bulk, TimeProv
         if (!force && last == set.ContentSha256)
         {
             progress?.Report(new ImportProgress("Territoires", set.Territories.Count, set.Territories.Count));
+            logger.TerritoriesUnchanged(set.Source);
             return new TerritoriesImportReport(true, set.Territories.Count, 0, 0, 0, set.PostalCodes.Count, set.Aliases.Count, set.Warnings, set.Source, set.Vintage);
         }
 
@@ -118,6 +120,7 @@ public sealed class TerritoriesImporter(DbContext db, IBulkWriter bulk, TimeProv
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            logger.TerritoriesImported(set.Source, set.Vintage, report.Territories, report.Created, report.Updated, report.MarkedObsolete);
             return report;
 
             IEnumerable<object?[]> Rows(IEnumerable<object?[]> rows)
