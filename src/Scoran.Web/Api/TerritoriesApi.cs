@@ -20,14 +20,17 @@ public static class TerritoriesApi
         api.MapGet("/resolve/{code}", ResolveAsync).WithName("ResolveCommuneCode")
             .WithSummary("Commune actuelle correspondant à un code de commune actuelle, déléguée, associée, ancienne ou d'arrondissement municipal.");
         api.MapGet("/{code}", GetByCodeAsync).WithName("GetTerritoryByCode")
-            .WithSummary("Territoire portant ce code ; 300 si le code est ambigu (ex. 27 = région et département).");
+            .WithSummary("Territoire portant ce code ; 300 si le code est ambigu (ex. 27 = région et département).")
+            .ProducesProblem(StatusCodes.Status300MultipleChoices);
         api.MapGet($"/{KindRoute}/{{code}}", GetAsync).WithName("GetTerritory")
             .WithSummary("Territoire d'un niveau donné (region, departement, epci, commune).");
         api.MapGet($"/{KindRoute}/{{code}}/children", ChildrenAsync).WithName("GetTerritoryChildren")
             .WithSummary("Territoires contenus, du niveau demandé (par défaut le niveau immédiatement inférieur).");
         api.MapGet($"/{KindRoute}/{{code}}/contours", ContoursAsync).WithName("GetTerritoryContours")
             .WithSummary("Contours GeoJSON (FeatureCollection) du territoire ou de ses territoires contenus (level=commune…).")
-            .Produces(200, contentType: GeoJson);
+            .Produces(200, contentType: GeoJson)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
