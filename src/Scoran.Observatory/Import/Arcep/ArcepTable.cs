@@ -1,0 +1,137 @@
+using System.Text;
+using Scoran.Core.Imports;
+using Sylvan.Data.Csv;
+
+namespace Scoran.Observatory.Import.Arcep;
+
+/// <summary>A data row of an Arcep table, with its line in the file (1-based).</summary>
+public sealed record ArcepRow(long Line, IReadOnlyList<string> Fields);
+
+/// <summary>
+/// An Arcep sheet exported as CSV: a few title lines, then a header found by its content (the
+/// first line holding <c>headerMarker</c>), then data rows. UTF-8 or Latin-1, comma or semicolon:
+/// both are detected, because the publisher's exports have used each.
+/// </summary>
+public sealed class ArcepTable
+{
+    private ArcepTable(string file, long headerLine, IReadOnlyList<string> header, IReadOnlyList<ArcepRow> rows)
+    {
+        File = file;
+        HeaderLine = headerLine;
+        Header = header;
+        Rows = rows;
+    }
+
+    public string File { get; }
+
+    public long HeaderLine { get; }
+
+    public IReadOnlyList<string> Header { get; }
+
+    public IReadOnlyList<ArcepRow> Rows { get; }
+
+    /// <summary>Index of a header column (trimmed, case-insensitive), or -1.</summary>
+    public int ColumnOf(string name) => IndexOf(h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Index of the first header column matching, or -1.</summary>
+    public int IndexOf(Func<string, bool> match)
+    {
+        for (var i = 0; i < Header.Count; i++)
+        {
+            if (match(Header[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    public static async Task<ArcepTable?> ReadAsync(string file, string headerMarker, List<ImportError> errors, CancellationToken cancellationToken = default)
+    {
+        if (!System.IO.File.Exists(file))
+        {
+            errors.Add(new ImportError(file, null, null, "fichier introuvable"));
+            return null;
+        }
+
+        var text = Decode(await System.IO.File.ReadAllBytesAsync(file, cancellationToken));
+        var delimiter = DetectDelimiter(text, headerMarker);
+        await using var reader = await CsvDataReader.CreateAsync(new StringReader(text), new CsvDataReaderOptions
+        {
+            HasHeaders = false,
+            Delimiter = delimiter,
+        });
+
+        IReadOnlyList<string>? header = null;
+        long headerLine = 0;
+        var rows = new List<ArcepRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var fields = new string[reader.RowFieldCount];
+            for (var i = 0; i < fields.Length; i++)
+            {
+                fields[i] = reader.GetString(i);
+            }
+
+            if (header is null)
+            {
+                if (fields.Any(f => string.Equals(f.Trim(), headerMarker, StringComparison.OrdinalIgnoreCase)))
+                {
+                    header = fields.Select(f => f.Trim()).ToList();
+                    headerLine = reader.RowNumber;
+                }
+
+                continue;
+            }
+
+            if (fields.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            rows.Add(new ArcepRow(reader.RowNumber, fields));
+        }
+
+        if (header is null)
+        {
+            errors.Add(new ImportError(file, null, null, $"en-tête introuvable : aucune ligne ne contient la colonne « {headerMarker} »"));
+            return null;
+        }
+
+        if (rows.Count == 0)
+        {
+            errors.Add(new ImportError(file, headerLine + 1, null, "aucune ligne de données après l'en-tête (fichier tronqué ?)"));
+            return null;
+        }
+
+        return new ArcepTable(file, headerLine, header, rows);
+    }
+
+    // Strict UTF-8 first: a Latin-1 file almost never decodes as valid UTF-8 once it holds an accent.
+    private static string Decode(byte[] bytes)
+    {
+        try
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.Latin1.GetString(bytes);
+        }
+    }
+
+    private static char DetectDelimiter(string text, string headerMarker)
+    {
+        using var lines = new StringReader(text);
+        for (var i = 0; i < 50 && lines.ReadLine() is { } line; i++)
+        {
+            if (line.Contains(headerMarker, StringComparison.OrdinalIgnoreCase))
+            {
+                return line.Count(c => c == ';') > line.Count(c => c == ',') ? ';' : ',';
+            }
+        }
+
+        return ',';
+    }
+}
