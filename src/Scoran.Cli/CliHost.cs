@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Scoran.Data;
+using Scoran.Observatory;
 using Scoran.Territories;
 
 namespace Scoran.Cli;
@@ -30,6 +31,7 @@ internal static class CliHost
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning));
         services.AddScoranData(storage);
         services.AddTerritories();
+        services.AddObservatory();
         return services.BuildServiceProvider();
     }
 }

@@ -16,6 +16,7 @@ public abstract class ScoranDbContext(DbContextOptions options) : DbContext(opti
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DatasetImport).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(Territory).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(Observatory.Model.FtthCommuneQuarter).Assembly);
     }
 }
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
 using Scoran.Core;
 using Scoran.Data;
+using Scoran.Observatory;
 using Scoran.Territories;
 using Scoran.Web.Api;
 
@@ -39,6 +40,7 @@ public static class ScoranWebApp
         var storage = DataModule.ReadStorageOptions(builder.Configuration);
         builder.Services.AddScoranData(storage);
         builder.Services.AddTerritories();
+        builder.Services.AddObservatory();
         builder.Services.Configure<ScoranWebOptions>(builder.Configuration.GetSection(ScoranWebOptions.Section));
 
         builder.Services.AddRazorPages().AddApplicationPart(typeof(ScoranWebApp).Assembly);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Scoran.Data;
+using Scoran.Observatory;
 using Scoran.Territories;
 
 namespace Scoran.Testing;
@@ -87,6 +88,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddLogging();
         services.AddScoranData(Storage);
         services.AddTerritories();
+        services.AddObservatory();
         return services.BuildServiceProvider();
     }
 

@@ -86,6 +86,84 @@ namespace Scoran.Data.Migrations.Postgres
                     b.ToTable("dataset_imports", (string)null);
                 });
 
+            modelBuilder.Entity("Scoran.Observatory.Model.FtthCommuneProfile", b =>
+                {
+                    b.Property<string>("Release")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("release");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<long>("Businesses")
+                        .HasColumnType("bigint")
+                        .HasColumnName("businesses");
+
+                    b.Property<long>("Housing")
+                        .HasColumnType("bigint")
+                        .HasColumnName("housing");
+
+                    b.Property<string>("InfrastructureOperators")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("infrastructure_operators");
+
+                    b.Property<string>("L3313Commitment")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("l3313_commitment");
+
+                    b.Property<string>("PrivateIntentions")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("private_intentions");
+
+                    b.Property<string>("SourceCodes")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("source_codes");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("zone");
+
+                    b.HasKey("Release", "CommuneCode");
+
+                    b.ToTable("ftth_commune_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Model.FtthCommuneQuarter", b =>
+                {
+                    b.Property<string>("Release")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("release");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter");
+
+                    b.Property<long>("ConnectablePremises")
+                        .HasColumnType("bigint")
+                        .HasColumnName("connectable_premises");
+
+                    b.HasKey("Release", "CommuneCode", "Quarter");
+
+                    b.HasIndex("Release", "Quarter");
+
+                    b.ToTable("ftth_commune_quarters", (string)null);
+                });
+
             modelBuilder.Entity("Scoran.Territories.Model.CommuneAlias", b =>
                 {
                     b.Property<string>("Code")

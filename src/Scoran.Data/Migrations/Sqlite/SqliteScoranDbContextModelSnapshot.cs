@@ -81,6 +81,84 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.ToTable("dataset_imports", (string)null);
                 });
 
+            modelBuilder.Entity("Scoran.Observatory.Model.FtthCommuneProfile", b =>
+                {
+                    b.Property<string>("Release")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<long>("Businesses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("businesses");
+
+                    b.Property<long>("Housing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("housing");
+
+                    b.Property<string>("InfrastructureOperators")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("infrastructure_operators");
+
+                    b.Property<string>("L3313Commitment")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("l3313_commitment");
+
+                    b.Property<string>("PrivateIntentions")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("private_intentions");
+
+                    b.Property<string>("SourceCodes")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_codes");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone");
+
+                    b.HasKey("Release", "CommuneCode");
+
+                    b.ToTable("ftth_commune_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Model.FtthCommuneQuarter", b =>
+                {
+                    b.Property<string>("Release")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter");
+
+                    b.Property<long>("ConnectablePremises")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("connectable_premises");
+
+                    b.HasKey("Release", "CommuneCode", "Quarter");
+
+                    b.HasIndex("Release", "Quarter");
+
+                    b.ToTable("ftth_commune_quarters", (string)null);
+                });
+
             modelBuilder.Entity("Scoran.Territories.Model.CommuneAlias", b =>
                 {
                     b.Property<string>("Code")

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Scoran.Observatory.Import.Arcep;
+using Scoran.Observatory.Queries;
+
+namespace Scoran.Observatory;
+
+public static class ObservatoryModule
+{
+    /// <summary>Registers the observatory's importers and queries; the host provides DbContext, IBulkWriter and TimeProvider.</summary>
+    public static IServiceCollection AddObservatory(this IServiceCollection services)
+    {
+        services.AddScoped<ArcepFtthImporter>();
+        services.AddScoped<FtthQueries>();
+        return services;
+    }
+}

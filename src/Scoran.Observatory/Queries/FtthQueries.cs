@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Scoran.Core.Imports;
+using Scoran.Observatory.Import.Arcep;
+using Scoran.Observatory.Indicators;
+using Scoran.Observatory.Model;
+using Scoran.Territories.Model;
+
+namespace Scoran.Observatory.Queries;
+
+/// <summary>FttH coverage of a territory at one quarter, with the counts behind the rate.</summary>
+public sealed record FtthPoint(Quarter Quarter, long ConnectablePremises, long Premises)
+{
+    public CoverageRate Coverage => new(ConnectablePremises, Premises);
+}
+
+/// <summary>A territory's FttH history in one release, with where the figures come from.</summary>
+public sealed record FtthSeries(string Release, IReadOnlyList<FtthPoint> Points, FtthSource Source);
+
+/// <summary>Provenance shown next to every figure.</summary>
+public sealed record FtthSource(string Publisher, string File, string Vintage, string Licence, DateTimeOffset ImportedAt);
+
+/// <summary>One territory of a breakdown (the départements of a région, the communes of an EPCI…).</summary>
+public sealed record FtthBreakdownRow(TerritoryKind Kind, string Code, string Name, long ConnectablePremises, long Premises)
+{
+    public CoverageRate Coverage => new(ConnectablePremises, Premises);
+}
+
+/// <summary>
+/// Read side of the FttH observatory. Every aggregate is a sum of commune counts of the same
+/// release (never an average of rates); the denominator is the premises of the same release.
+/// </summary>
+public sealed class FtthQueries(DbContext db)
+{
+    public async Task<IReadOnlyList<string>> ReleasesAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<FtthCommuneProfile>().AsNoTracking().Select(p => p.Release).Distinct().OrderByDescending(r => r).ToListAsync(cancellationToken);
+
+    public async Task<FtthSeries?> SeriesAsync(TerritoryKind kind, string code, string? release = null, CancellationToken cancellationToken = default)
+    {
+        release ??= (await ReleasesAsync(cancellationToken)).FirstOrDefault();
+        if (release is null)
+        {
+            return null;
+        }
+
+        var communes = CommunesOf(kind, code).Select(t => t.Code);
+        var premises = await db.Set<FtthCommuneProfile>().AsNoTracking()
+            .Where(p => p.Release == release && communes.Contains(p.CommuneCode))
+            .SumAsync(p => p.Housing + p.Businesses, cancellationToken);
+        var byQuarter = await db.Set<FtthCommuneQuarter>().AsNoTracking()
+            .Where(q => q.Release == release && communes.Contains(q.CommuneCode))
+            .GroupBy(q => q.Quarter)
+            .Select(g => new { Quarter = g.Key, Connectable = g.Sum(q => q.ConnectablePremises) })
+            .OrderBy(x => x.Quarter)
+            .ToListAsync(cancellationToken);
+        if (byQuarter.Count == 0)
+        {
+            return null;
+        }
+
+        return new FtthSeries(release, byQuarter.Select(x => new FtthPoint(Quarter.FromKey(x.Quarter), x.Connectable, premises)).ToList(),
+            await SourceAsync(release, cancellationToken));
+    }
+
+    /// <summary>Coverage of each <paramref name="childKind"/> territory inside a territory at one quarter.</summary>
+    public async Task<IReadOnlyList<FtthBreakdownRow>> BreakdownAsync(TerritoryKind kind, string code, TerritoryKind childKind, Quarter quarter, string release, CancellationToken cancellationToken = default)
+    {
+        var communes = CommunesOf(kind, code);
+        var rows = await (
+                from t in communes
+                join q in db.Set<FtthCommuneQuarter>().AsNoTracking().Where(q => q.Release == release && q.Quarter == quarter.Key) on t.Code equals q.CommuneCode into qs
+                from q in qs.DefaultIfEmpty()
+                join p in db.Set<FtthCommuneProfile>().AsNoTracking().Where(p => p.Release == release) on t.Code equals p.CommuneCode into ps
+                from p in ps.DefaultIfEmpty()
+                select new
+                {
+                    Group = childKind == TerritoryKind.Departement ? t.DepartementCode : childKind == TerritoryKind.Epci ? t.EpciCode : t.Code,
+                    Connectable = q == null ? 0 : q.ConnectablePremises,
+                    Premises = p == null ? 0 : p.Housing + p.Businesses,
+                })
+            .GroupBy(x => x.Group)
+            .Select(g => new { Code = g.Key, Connectable = g.Sum(x => x.Connectable), Premises = g.Sum(x => x.Premises) })
+            .ToListAsync(cancellationToken);
+
+        var codes = rows.Where(r => r.Code != null).Select(r => r.Code!).ToList();
+        var names = await db.Set<Territory>().AsNoTracking()
+            .Where(t => t.Kind == childKind && codes.Contains(t.Code))
+            .ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
+        return rows.Where(r => r.Code != null)
+            .Select(r => new FtthBreakdownRow(childKind, r.Code!, names.GetValueOrDefault(r.Code!) ?? r.Code!, r.Connectable, r.Premises))
+            .OrderBy(r => r.Code, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private async Task<FtthSource> SourceAsync(string release, CancellationToken cancellationToken)
+    {
+        var vintage = Quarter.FromKey(int.Parse(release[..4]) * 10 + (release[^1] - '0')).ToString();
+        var import = await db.Set<DatasetImport>().AsNoTracking()
+            .Where(i => i.Dataset == ArcepFtthImporter.Dataset && i.Vintage == vintage)
+            .OrderByDescending(i => i.ImportedAt)
+            .FirstAsync(cancellationToken);
+        return new FtthSource(import.Publisher, import.Source, import.Vintage, import.Licence, import.ImportedAt);
+    }
+
+    private IQueryable<Territory> CommunesOf(TerritoryKind kind, string code)
+    {
+        var communes = db.Set<Territory>().AsNoTracking().Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete);
+        return kind switch
+        {
+            TerritoryKind.Region => communes.Where(t => t.RegionCode == code),
+            TerritoryKind.Departement => communes.Where(t => t.DepartementCode == code),
+            TerritoryKind.Epci => communes.Where(t => t.EpciCode == code),
+            _ => communes.Where(t => t.Code == code),
+        };
+    }
+}
