@@ -46,6 +46,8 @@ cmd_run() {
     scoran db migrate
     say "scoran territories import (France, then the BFC outlines of data/contours)"
     scoran territories import
+    say "scoran observatory import arcep-ftth (Arcep FttH deployment, release T1 2018, data/arcep)"
+    scoran observatory import arcep-ftth
     local urls=${SCORAN_URLS:-http://127.0.0.1:5080}
     say "Scoran is starting on $urls (Ctrl+C to stop)"
     exec dotnet "src/Scoran.Cli/bin/$CONFIGURATION/net10.0/scoran.dll" serve --urls "$urls"

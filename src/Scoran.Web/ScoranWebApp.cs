@@ -89,6 +89,7 @@ public static class ScoranWebApp
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
         app.MapTerritoriesApi();
         app.MapSourcesApi();
+        app.MapObservatoryApi();
         app.MapRazorPages();
         return app;
     }

@@ -1,13 +1,15 @@
 using Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using Scoran.Data;
+using Scoran.Observatory.Import.Arcep;
 using Scoran.Territories.Import;
 
 namespace Scoran.Testing;
 
 /// <summary>
-/// A database holding the whole of France (shared/ decoupage-administratif 6.0.0) and the BFC
-/// outlines, imported once per test assembly and engine. Tests must only read it.
+/// A database holding the whole of France (shared/ decoupage-administratif 6.0.0), the BFC
+/// outlines and Arcep's FttH release of T1 2018, imported once per test assembly and engine.
+/// Tests must only read it.
 /// </summary>
 public abstract class ImportedTerritories(DatabaseProvider provider) : IAsyncLifetime
 {
@@ -37,6 +39,9 @@ public abstract class ImportedTerritories(DatabaseProvider provider) : IAsyncLif
         {
             TerritoriesReport = await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(set);
             ContoursReport = await sp.GetRequiredService<ContoursImporter>().ImportAsync(await ContoursImporter.ReadAsync(SharedData.BfcContourFiles()), "shared/data/geo/france-geojson");
+            var ftth = Path.Combine(SharedData.Root, "data", "ftth", "arcep-observatoire-2018T1");
+            await sp.GetRequiredService<ArcepFtthImporter>().ImportAsync(await ArcepFtthImporter.ReadAsync(
+                Path.Combine(ftth, ArcepFtthImporter.DeploymentFileName), Path.Combine(ftth, ArcepFtthImporter.InformationFileName)));
         });
     }
 

@@ -18,6 +18,8 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
     [InlineData("/territoires/commune/25056")]
     [InlineData("/territoires/departement/39")]
     [InlineData("/observatoire")]
+    [InlineData("/observatoire/departement/25")]
+    [InlineData("/pilotage")]
     [InlineData("/donnees")]
     public async Task Page_has_no_wcag_a_or_aa_violation(string url)
     {

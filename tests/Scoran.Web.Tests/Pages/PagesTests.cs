@@ -43,7 +43,6 @@ public abstract class PagesTests(ImportedTerritories imported) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/observatoire", "Observatoire")]
     [InlineData("/pilotage", "Pilotage")]
     [InlineData("/ressources", "Ressources")]
     [InlineData("/financements", "Financements")]
@@ -53,6 +52,30 @@ public abstract class PagesTests(ImportedTerritories imported) : IAsyncLifetime
 
         Assert.Contains($"<h1>{title}</h1>", html);
         Assert.Contains("À venir", html);
+    }
+
+    [Fact]
+    public async Task The_observatory_shows_the_region_ftth_figures_with_their_source()
+    {
+        var html = await GetHtmlAsync("/observatoire");
+
+        Assert.Contains("244 643", html);
+        Assert.Contains("publication T1 2018", html);
+        Assert.Contains("Licence Ouverte 2.0", html);
+        Assert.Contains("href=\"/observatoire/departement/25?trimestre=20181\"", html);
+    }
+
+    [Fact]
+    public async Task The_observatory_breakdown_downloads_as_csv_with_its_provenance()
+    {
+        imported.RequireAvailable();
+        var csv = await _client.GetStringAsync("/api/observatory/ftth/region/27/breakdown.csv?trimestre=20174", TestContext.Current.CancellationToken);
+        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.StartsWith("# Source : Arcep", lines[0]);
+        Assert.Equal("niveau;code;nom;trimestre;locaux_raccordables;locaux;taux", lines[1].TrimEnd('\r'));
+        Assert.Equal(8, lines.Length - 2);
+        Assert.StartsWith("departement;21;\"Côte-d'Or\";T4 2017;75561;", lines[2]);
     }
 
     [Fact]

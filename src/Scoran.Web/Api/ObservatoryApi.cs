@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Scoran.Observatory.Model;
+using Scoran.Observatory.Queries;
+using Scoran.Territories.Model;
+
+namespace Scoran.Web.Api;
+
+/// <summary>/api/observatory: FttH deployment series and breakdowns, in JSON or CSV, with provenance.</summary>
+public static class ObservatoryApi
+{
+    private const string KindRoute = "{kind:regex(^(region|departement|epci|commune)$)}";
+
+    public static IEndpointRouteBuilder MapObservatoryApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/observatory/ftth").WithTags("Observatoire");
+        api.MapGet($"/{KindRoute}/{{code}}", SeriesAsync).WithName("GetFtthSeries")
+            .WithSummary("Locaux raccordables FttH, locaux et taux par trimestre pour un territoire (publication la plus récente, ou ?release=).");
+        api.MapGet($"/{KindRoute}/{{code}}/breakdown.csv", BreakdownCsvAsync).WithName("GetFtthBreakdownCsv")
+            .WithSummary("Couverture FttH des territoires contenus, au trimestre ?trimestre=AAAAT (ex. 20181), en CSV (séparateur ;).")
+            .Produces(200, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<Results<Ok<FtthSeries>, ProblemHttpResult>> SeriesAsync(
+        string kind, string code, FtthQueries queries, CancellationToken cancellationToken, [FromQuery] string? release = null)
+    {
+        TerritoryKinds.TryParse(kind, out var parsed);
+        var series = await queries.SeriesAsync(parsed, code, release, cancellationToken);
+        return series is null
+            ? TypedResults.Problem(title: "Aucune donnée", detail: $"Aucune donnée FttH pour {kind} {code}.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(series);
+    }
+
+    private static async Task<IResult> BreakdownCsvAsync(
+        string kind, string code, FtthQueries queries, CancellationToken cancellationToken, [FromQuery(Name = "trimestre")] int? quarterKey = null)
+    {
+        TerritoryKinds.TryParse(kind, out var parsed);
+        var series = await queries.SeriesAsync(parsed, code, cancellationToken: cancellationToken);
+        if (series is null || parsed == TerritoryKind.Commune)
+        {
+            return TypedResults.Problem(title: "Aucune donnée", detail: $"Aucun détail FttH pour {kind} {code}.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var point = series.Points.FirstOrDefault(p => p.Quarter.Key == quarterKey) ?? series.Points[^1];
+        var child = parsed + 1;
+        var rows = await queries.BreakdownAsync(parsed, code, child, point.Quarter, series.Release, cancellationToken);
+        var csv = new StringBuilder();
+        // Provenance travels with the file: source, vintage and licence on the first line.
+        csv.AppendLine($"# Source : {series.Source.Publisher} — {series.Source.File}, publication {series.Source.Vintage}, {series.Source.Licence}; trimestre {point.Quarter}");
+        csv.AppendLine("niveau;code;nom;trimestre;locaux_raccordables;locaux;taux");
+        foreach (var row in rows)
+        {
+            var rate = row.Coverage.Rate is { } r ? r.ToString("0.0000", CultureInfo.InvariantCulture) : "";
+            csv.AppendLine($"{row.Kind.ToSlug()};{row.Code};\"{row.Name.Replace("\"", "\"\"")}\";{point.Quarter};{row.ConnectablePremises};{row.Premises};{rate}");
+        }
+
+        var fileName = $"ftth-{parsed.ToSlug()}-{code}-{point.Quarter.Key}.csv";
+        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", fileName);
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Scoran.Observatory.Model;
+using Scoran.Observatory.Queries;
+using Scoran.Territories.Model;
+using Scoran.Territories.Queries;
+
+namespace Scoran.Web.Pages.Observatory;
+
+/// <summary>FttH dashboard of a territory: key figures, history, and its parts at a chosen quarter.</summary>
+public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, IOptions<ScoranWebOptions> options) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "trimestre")]
+    public int? QuarterKey { get; set; }
+
+    public TerritoryDetail Territory { get; private set; } = null!;
+    public FtthSeries? Series { get; private set; }
+    public FtthPoint? Selected { get; private set; }
+    public TerritoryKind? ChildKind { get; private set; }
+    public IReadOnlyList<FtthBreakdownRow> Breakdown { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? kind, string? code, CancellationToken cancellationToken)
+    {
+        var parsed = TerritoryKind.Region;
+        if (kind is not null && !TerritoryKinds.TryParse(kind, out parsed))
+        {
+            return NotFound();
+        }
+
+        code ??= options.Value.DefaultRegion;
+        var detail = await territories.GetAsync(parsed, code, cancellationToken);
+        if (detail is null)
+        {
+            return NotFound();
+        }
+
+        Territory = detail;
+        Series = await ftth.SeriesAsync(parsed, detail.Code, cancellationToken: cancellationToken);
+        if (Series is null)
+        {
+            return Page();
+        }
+
+        Selected = Series.Points.FirstOrDefault(p => p.Quarter.Key == QuarterKey) ?? Series.Points[^1];
+        ChildKind = parsed switch
+        {
+            TerritoryKind.Region => TerritoryKind.Departement,
+            TerritoryKind.Departement => TerritoryKind.Epci,
+            TerritoryKind.Epci => TerritoryKind.Commune,
+            _ => null,
+        };
+        if (ChildKind is { } child)
+        {
+            Breakdown = await ftth.BreakdownAsync(parsed, detail.Code, child, Selected.Quarter, Series.Release, cancellationToken);
+        }
+
+        return Page();
+    }
+
+    public static string Percent(decimal? rate) => rate is null ? "—" : (rate.Value * 100).ToString("0.0", Display.French) + " %";
+
+    public string LinkTo(TerritoryKind kind, string code, Quarter? quarter = null) =>
+        $"/observatoire/{kind.ToSlug()}/{code}" + (quarter is { } q ? $"?trimestre={q.Key}" : "");
+}
