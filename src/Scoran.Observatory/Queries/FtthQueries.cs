@@ -25,6 +25,12 @@ public sealed record FtthBreakdownRow(TerritoryKind Kind, string Code, string Na
     public CoverageRate Coverage => new(ConnectablePremises, Premises);
 }
 
+/// <summary>FttH coverage of the part of a territory in one deployment zone.</summary>
+public sealed record FtthZoneRow(FtthZone Zone, int Communes, long ConnectablePremises, long Premises)
+{
+    public CoverageRate Coverage => new(ConnectablePremises, Premises);
+}
+
 /// <summary>
 /// Read side of the FttH observatory. Every aggregate is a sum of commune counts of the same
 /// release (never an average of rates); the denominator is the premises of the same release.
@@ -89,6 +95,21 @@ public sealed class FtthQueries(DbContext db)
             .Select(r => new FtthBreakdownRow(childKind, r.Code!, names.GetValueOrDefault(r.Code!) ?? r.Code!, r.Connectable, r.Premises))
             .OrderBy(r => r.Code, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>Coverage split by deployment zone (very dense, private commitment, public initiative) at one quarter.</summary>
+    public async Task<IReadOnlyList<FtthZoneRow>> ZonesAsync(TerritoryKind kind, string code, Quarter quarter, string release, CancellationToken cancellationToken = default)
+    {
+        var communes = CommunesOf(kind, code).Select(t => t.Code);
+        var rows = await (
+                from p in db.Set<FtthCommuneProfile>().AsNoTracking().Where(p => p.Release == release && communes.Contains(p.CommuneCode))
+                join q in db.Set<FtthCommuneQuarter>().AsNoTracking().Where(q => q.Release == release && q.Quarter == quarter.Key)
+                    on p.CommuneCode equals q.CommuneCode into qs
+                from q in qs.DefaultIfEmpty()
+                group new { p, Connectable = q == null ? 0 : q.ConnectablePremises } by p.Zone into g
+                select new { Zone = g.Key, Communes = g.Count(), Connectable = g.Sum(x => x.Connectable), Premises = g.Sum(x => x.p.Housing + x.p.Businesses) })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new FtthZoneRow(r.Zone, r.Communes, r.Connectable, r.Premises)).OrderBy(r => r.Zone).ToList();
     }
 
     private async Task<FtthSource> SourceAsync(string release, CancellationToken cancellationToken)

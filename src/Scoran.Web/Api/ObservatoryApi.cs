@@ -18,6 +18,10 @@ public static class ObservatoryApi
         var api = app.MapGroup("/api/observatory/ftth").WithTags("Observatoire");
         api.MapGet($"/{KindRoute}/{{code}}", SeriesAsync).WithName("GetFtthSeries")
             .WithSummary("Locaux raccordables FttH, locaux et taux par trimestre pour un territoire (publication la plus récente, ou ?release=).");
+        api.MapGet($"/{KindRoute}/{{code}}/breakdown", BreakdownAsync).WithName("GetFtthBreakdown")
+            .WithSummary("Couverture FttH des territoires contenus (?level=departement|epci|commune) au trimestre ?trimestre=AAAAT.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem();
         api.MapGet($"/{KindRoute}/{{code}}/breakdown.csv", BreakdownCsvAsync).WithName("GetFtthBreakdownCsv")
             .WithSummary("Couverture FttH des territoires contenus, au trimestre ?trimestre=AAAAT (ex. 20181), en CSV (séparateur ;).")
             .Produces(200, contentType: "text/csv")
@@ -33,6 +37,32 @@ public static class ObservatoryApi
         return series is null
             ? TypedResults.Problem(title: "Aucune donnée", detail: $"Aucune donnée FttH pour {kind} {code}.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(series);
+    }
+
+    public sealed record BreakdownValue(string Code, string Name, long ConnectablePremises, long Premises, decimal? Rate, bool ExceedsPremises);
+
+    private static async Task<Results<Ok<IReadOnlyList<BreakdownValue>>, ProblemHttpResult, ValidationProblem>> BreakdownAsync(
+        string kind, string code, FtthQueries queries, CancellationToken cancellationToken,
+        [FromQuery(Name = "trimestre")] int? quarterKey = null, [FromQuery] string? level = null)
+    {
+        TerritoryKinds.TryParse(kind, out var parsed);
+        var child = parsed == TerritoryKind.Commune ? parsed : parsed + 1;
+        if (level is not null && (!TerritoryKinds.TryParse(level, out child) || child <= parsed))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["level"] = ["Niveau plus fin que le territoire attendu (departement, epci, commune)."] });
+        }
+
+        var series = await queries.SeriesAsync(parsed, code, cancellationToken: cancellationToken);
+        if (series is null || parsed == TerritoryKind.Commune)
+        {
+            return TypedResults.Problem(title: "Aucune donnée", detail: $"Aucun détail FttH pour {kind} {code}.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var point = series.Points.FirstOrDefault(p => p.Quarter.Key == quarterKey) ?? series.Points[^1];
+        var rows = await queries.BreakdownAsync(parsed, code, child, point.Quarter, series.Release, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<BreakdownValue>>(rows
+            .Select(r => new BreakdownValue(r.Code, r.Name, r.ConnectablePremises, r.Premises, r.Coverage.Rate, r.Coverage.ExceedsPremises))
+            .ToList());
     }
 
     private static async Task<IResult> BreakdownCsvAsync(

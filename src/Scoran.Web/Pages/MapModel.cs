@@ -10,4 +10,7 @@ public sealed record MapModel(
     string Caption,
     string? BasemapUrl,
     string? BasemapAttribution,
-    string? BordersUrl = null);
+    string? BordersUrl = null,
+    string? ValuesUrl = null,
+    string? LinkBase = null,
+    string? LinkQuery = null);

@@ -77,6 +77,11 @@ public abstract class ArcepFtthImporterTests(DatabaseProvider provider)
             Assert.Equal(Bfc, departements.Select(d => d.Code));
             Assert.Equal(region.Points[2].ConnectablePremises, departements.Sum(d => d.ConnectablePremises));
             Assert.Equal(region.Points[2].Premises, departements.Sum(d => d.Premises));
+
+            var zones = await queries.ZonesAsync(TerritoryKind.Region, "27", Quarters[2], "2018T1", TestContext.Current.CancellationToken);
+            Assert.Equal([FtthZone.PrivateCommitment, FtthZone.PublicInitiative], zones.Select(z => z.Zone));
+            Assert.Equal(region.Points[2].ConnectablePremises, zones.Sum(z => z.ConnectablePremises));
+            Assert.Equal(region.Points[2].Premises, zones.Sum(z => z.Premises));
         });
     }
 

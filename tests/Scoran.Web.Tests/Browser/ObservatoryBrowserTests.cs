@@ -21,6 +21,11 @@ public sealed class ObservatoryBrowserTests(BrowserFixture browser) : IClassFixt
             await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Chiffres clés au T4 2017" })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("ftth-connectable")).ToHaveTextAsync("219\u202f873");
+            var map = page.Locator("#carte-ftth");
+            await Assertions.Expect(map).ToHaveAttributeAsync("data-loaded", "true", new() { Timeout = 60_000 });
+            await Assertions.Expect(map).ToHaveAttributeAsync("data-values", new System.Text.RegularExpressions.Regex("trimestre=20174$"));
+            await Assertions.Expect(map).ToHaveAttributeAsync("data-valued", "3685");
+            await map.Locator("xpath=..").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "observatoire-carte-T4-2017.png") });
 
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger ce tableau (CSV)" }).ClickAsync());
             var path = Path.Combine(BrowserFixture.ScreenshotFolder, download.SuggestedFilename);

@@ -19,6 +19,8 @@ public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, I
     public FtthPoint? Selected { get; private set; }
     public TerritoryKind? ChildKind { get; private set; }
     public IReadOnlyList<FtthBreakdownRow> Breakdown { get; private set; } = [];
+    public MapModel? Map { get; private set; }
+    public IReadOnlyList<FtthZoneRow> Zones { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? kind, string? code, CancellationToken cancellationToken)
     {
@@ -55,8 +57,31 @@ public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, I
             Breakdown = await ftth.BreakdownAsync(parsed, detail.Code, child, Selected.Quarter, Series.Release, cancellationToken);
         }
 
+        Zones = await ftth.ZonesAsync(parsed, detail.Code, Selected.Quarter, Series.Release, cancellationToken);
+        if (parsed != TerritoryKind.Commune && detail.CommunesWithContour > 0)
+        {
+            var slug = parsed.ToSlug();
+            Map = new MapModel("carte-ftth", $"Carte de la part des locaux raccordables à la fibre par commune, {detail.Name}, {Selected.Quarter}",
+                $"/api/territories/{slug}/{detail.Code}/contours",
+                $"/api/territories/{slug}/{detail.Code}/contours?level=commune",
+                LinkAreas: true,
+                $"Part des locaux raccordables à la fibre par commune au {Selected.Quarter} (Arcep). Le tableau ci-dessous donne les mêmes chiffres agrégés ; le fichier CSV, chaque commune.",
+                options.Value.Map.BasemapUrl, options.Value.Map.BasemapAttribution,
+                BordersUrl: parsed == TerritoryKind.Region ? $"/api/territories/region/{detail.Code}/contours?level=departement" : null,
+                ValuesUrl: $"/api/observatory/ftth/{slug}/{detail.Code}/breakdown?level=commune&trimestre={Selected.Quarter.Key}",
+                LinkBase: "/observatoire/",
+                LinkQuery: $"?trimestre={Selected.Quarter.Key}");
+        }
+
         return Page();
     }
+
+    public static string ZoneLabel(Scoran.Observatory.Import.Arcep.FtthZone zone) => zone switch
+    {
+        Scoran.Observatory.Import.Arcep.FtthZone.VeryDense => "Zones très denses (ZTD)",
+        Scoran.Observatory.Import.Arcep.FtthZone.PrivateCommitment => "Zone d'initiative privée (engagements L. 33-13)",
+        _ => "Zone d'initiative publique (RIP)",
+    };
 
     public static string Percent(decimal? rate) => rate is null ? "—" : (rate.Value * 100).ToString("0.0", Display.French) + " %";
 

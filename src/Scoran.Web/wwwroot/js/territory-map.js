@@ -33,9 +33,17 @@
       return;
     }
     const json = function (url) { return url ? fetch(url).then(function (r) { return r.json(); }) : Promise.resolve(null); };
-    const [outline, areas, borders] = await Promise.all([
-      json(container.dataset.outline), json(container.dataset.areas), json(container.dataset.borders)
+    const [outline, areas, borders, values] = await Promise.all([
+      json(container.dataset.outline), json(container.dataset.areas), json(container.dataset.borders), json(container.dataset.values)
     ]);
+    if (values) {
+      // Indicator values join the outlines by INSEE code; a commune without a value stays grey.
+      const byCode = new Map(values.map(function (v) { return [v.code, v]; }));
+      areas.features.forEach(function (f) {
+        const v = byCode.get(f.properties.code);
+        if (v && v.rate !== null && v.rate !== undefined) { f.properties.taux = v.rate; f.properties.raccordables = v.connectablePremises; }
+      });
+    }
     const bounds = boundsOf(outline.features.length ? outline : areas);
     const map = new maplibregl.Map({
       container: container,
@@ -60,8 +68,13 @@
     map.on("load", function () {
       map.addSource("zones", { type: "geojson", data: areas, promoteId: "code" });
       map.addSource("contour", { type: "geojson", data: outline });
+      const choropleth = ["case", ["!", ["has", "taux"]], "#ffffff",
+        ["step", ["get", "taux"], "#eeeeee", 0.000001, "#d6e6f2", 0.10, "#9ec3df", 0.25, "#5b9bc8", 0.50, "#2a6ca3", 0.80, "#0b3c6b"]];
       map.addLayer({ id: "zones-fond", type: "fill", source: "zones",
-        paint: { "fill-color": ["case", ["boolean", ["feature-state", "survol"], false], "#ffbf47", "#7fa7c4"], "fill-opacity": 0.55 } });
+        paint: {
+          "fill-color": ["case", ["boolean", ["feature-state", "survol"], false], "#ffbf47", values ? choropleth : "#7fa7c4"],
+          "fill-opacity": values ? 0.9 : 0.55
+        } });
       map.addLayer({ id: "zones-bord", type: "line", source: "zones", paint: { "line-color": "#003559", "line-width": 0.4 } });
       if (borders) {
         map.addSource("limites", { type: "geojson", data: borders });
@@ -77,8 +90,10 @@
         hovered = f.properties.code;
         map.setFeatureState({ source: "zones", id: hovered }, { survol: true });
         map.getCanvas().style.cursor = container.dataset.linkAreas === "true" ? "pointer" : "";
-        const pop = f.properties.population ? " — " + Number(f.properties.population).toLocaleString("fr-FR") + " hab." : "";
-        popup.setLngLat(e.lngLat).setText(f.properties.nom + pop).addTo(map);
+        const detail = f.properties.taux !== undefined
+          ? " — " + (f.properties.taux * 100).toLocaleString("fr-FR", { maximumFractionDigits: 1 }) + " % de locaux raccordables"
+          : f.properties.population ? " — " + Number(f.properties.population).toLocaleString("fr-FR") + " hab." : "";
+        popup.setLngLat(e.lngLat).setText(f.properties.nom + detail).addTo(map);
       });
       map.on("mouseleave", "zones-fond", function () {
         if (hovered !== null) map.setFeatureState({ source: "zones", id: hovered }, { survol: false });
@@ -89,13 +104,14 @@
       if (container.dataset.linkAreas === "true") {
         map.on("click", "zones-fond", function (e) {
           const p = e.features[0].properties;
-          window.location.href = "/territoires/" + p.kind + "/" + p.code;
+          window.location.href = (container.dataset.linkBase || "/territoires/") + p.kind + "/" + p.code + (container.dataset.linkQuery || "");
         });
       }
       map.once("idle", function () {
         // Lets people and tests know the outlines are drawn.
         container.dataset.loaded = "true";
         container.dataset.features = String(areas.features.length);
+        container.dataset.valued = String(areas.features.filter(function (f) { return f.properties.taux !== undefined; }).length);
       });
     });
   }
