@@ -54,20 +54,7 @@ public abstract class ImportedTerritories(DatabaseProvider provider) : IAsyncLif
     }
 
     /// <summary>Skips the calling test when the engine is unavailable here; on CI a missing engine is a failure.</summary>
-    public void RequireAvailable()
-    {
-        if (SkipReason is null)
-        {
-            return;
-        }
-
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail($"PostgreSQL is required on CI: {SkipReason}");
-        }
-
-        Assert.Skip(SkipReason);
-    }
+    public void RequireAvailable() => TestDatabase.RequireEngine(Provider);
 }
 
 public sealed class SqliteImportedTerritories() : ImportedTerritories(DatabaseProvider.Sqlite);

@@ -1,3 +1,4 @@
+using Xunit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,22 @@ public sealed class TestDatabase : IAsyncDisposable
         string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable))
             ? $"{PostgresVariable} is not set: run the tests with ./scoran.sh test, which starts PostgreSQL on loopback"
             : null;
+
+    /// <summary>Skips the calling test when the engine is unavailable here; on CI a missing engine is a failure.</summary>
+    public static void RequireEngine(DatabaseProvider provider)
+    {
+        if (provider != DatabaseProvider.Postgres || PostgresUnavailableReason is not { } reason)
+        {
+            return;
+        }
+
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail($"PostgreSQL is required on CI: {reason}");
+        }
+
+        Assert.Skip(reason);
+    }
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, string name)
     {

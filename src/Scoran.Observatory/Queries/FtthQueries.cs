@@ -4,6 +4,7 @@ using Scoran.Observatory.Import.Arcep;
 using Scoran.Observatory.Indicators;
 using Scoran.Observatory.Model;
 using Scoran.Territories.Model;
+using Scoran.Territories.Queries;
 
 namespace Scoran.Observatory.Queries;
 
@@ -122,15 +123,5 @@ public sealed class FtthQueries(DbContext db)
         return new FtthSource(import.Publisher, import.Source, import.Vintage, import.Licence, import.ImportedAt);
     }
 
-    private IQueryable<Territory> CommunesOf(TerritoryKind kind, string code)
-    {
-        var communes = db.Set<Territory>().AsNoTracking().Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete);
-        return kind switch
-        {
-            TerritoryKind.Region => communes.Where(t => t.RegionCode == code),
-            TerritoryKind.Departement => communes.Where(t => t.DepartementCode == code),
-            TerritoryKind.Epci => communes.Where(t => t.EpciCode == code),
-            _ => communes.Where(t => t.Code == code),
-        };
-    }
+    private IQueryable<Territory> CommunesOf(TerritoryKind kind, string code) => db.Set<Territory>().AsNoTracking().CommunesOf(kind, code);
 }

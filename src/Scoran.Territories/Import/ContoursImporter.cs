@@ -113,11 +113,7 @@ public sealed class ContoursImporter(DbContext db, IBulkWriter bulk, TimeProvide
         CancellationToken cancellationToken = default)
     {
         var features = set.Features;
-        var last = await db.Set<DatasetImport>().AsNoTracking()
-            .Where(i => i.Dataset == Dataset)
-            .OrderByDescending(i => i.ImportedAt)
-            .Select(i => i.ContentSha256)
-            .FirstOrDefaultAsync(cancellationToken);
+        var last = await db.LastContentHashAsync(Dataset, cancellationToken: cancellationToken);
         if (!force && last == set.ContentSha256)
         {
             logger.ContoursUnchanged();

@@ -44,11 +44,7 @@ public sealed class TerritoriesImporter(DbContext db, IBulkWriter bulk, TimeProv
         IProgress<ImportProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var last = await db.Set<DatasetImport>().AsNoTracking()
-            .Where(i => i.Dataset == Dataset)
-            .OrderByDescending(i => i.ImportedAt)
-            .Select(i => i.ContentSha256)
-            .FirstOrDefaultAsync(cancellationToken);
+        var last = await db.LastContentHashAsync(Dataset, cancellationToken: cancellationToken);
         if (!force && last == set.ContentSha256)
         {
             progress?.Report(new ImportProgress("Territoires", set.Territories.Count, set.Territories.Count));

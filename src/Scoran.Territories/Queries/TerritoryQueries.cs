@@ -263,17 +263,7 @@ public sealed partial class TerritoryQueries(DbContext db)
             .Where(i => i.Dataset == Import.ContoursImporter.Dataset || i.Dataset == Import.TerritoriesImporter.Dataset)
             .OrderByDescending(i => i.Id).Select(i => i.Id).FirstOrDefaultAsync(cancellationToken);
 
-    private IQueryable<Territory> CommunesOf(TerritoryKind kind, string code)
-    {
-        var communes = Territories.Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete);
-        return kind switch
-        {
-            TerritoryKind.Region => communes.Where(t => t.RegionCode == code),
-            TerritoryKind.Departement => communes.Where(t => t.DepartementCode == code),
-            TerritoryKind.Epci => communes.Where(t => t.EpciCode == code),
-            _ => communes.Where(t => t.Code == code),
-        };
-    }
+    private IQueryable<Territory> CommunesOf(TerritoryKind kind, string code) => Territories.CommunesOf(kind, code);
 
     private async Task<IReadOnlyList<TerritorySummary>> SummariesAsync(List<Territory> rows, CancellationToken cancellationToken)
     {

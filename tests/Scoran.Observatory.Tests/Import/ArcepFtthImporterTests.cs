@@ -19,15 +19,7 @@ public abstract class ArcepFtthImporterTests(DatabaseProvider provider)
 
     private async Task<TestDatabase> DatabaseWithTerritoriesAsync()
     {
-        if (provider == DatabaseProvider.Postgres && TestDatabase.PostgresUnavailableReason is { } reason)
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-            {
-                Assert.Fail(reason);
-            }
-
-            Assert.Skip(reason);
-        }
+        TestDatabase.RequireEngine(provider);
 
         var database = await TestDatabase.CreateAsync(provider, "ftth");
         var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, TestContext.Current.CancellationToken);

@@ -102,15 +102,7 @@ public abstract class TerritoriesImporterTests(DatabaseProvider provider)
 
     private async Task<TestDatabase> CreateDatabaseAsync()
     {
-        if (provider == DatabaseProvider.Postgres && TestDatabase.PostgresUnavailableReason is { } reason)
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-            {
-                Assert.Fail(reason);
-            }
-
-            Assert.Skip(reason);
-        }
+        TestDatabase.RequireEngine(provider);
 
         return await TestDatabase.CreateAsync(provider, "importer");
     }

@@ -65,11 +65,7 @@ public sealed class ArcepFtthImporter(DbContext db, IBulkWriter bulk, TimeProvid
     {
         var name = release.Name;
         var vintage = release.Deployment.Quarters.Max().ToString();
-        var last = await db.Set<DatasetImport>().AsNoTracking()
-            .Where(i => i.Dataset == Dataset && i.Vintage == vintage)
-            .OrderByDescending(i => i.ImportedAt)
-            .Select(i => i.ContentSha256)
-            .FirstOrDefaultAsync(cancellationToken);
+        var last = await db.LastContentHashAsync(Dataset, vintage, cancellationToken);
         if (!force && last == release.ContentSha256)
         {
             return new FtthImportReport(true, name, 0, release.Deployment.Quarters.Count, 0, [], [], []);

@@ -1,0 +1,20 @@
+using Scoran.Territories.Model;
+
+namespace Scoran.Territories.Queries;
+
+/// <summary>Territory filters in business words, shared by every capability that aggregates on communes.</summary>
+public static class TerritoryFilters
+{
+    /// <summary>The current communes inside a territory (the commune itself for a commune).</summary>
+    public static IQueryable<Territory> CommunesOf(this IQueryable<Territory> territories, TerritoryKind kind, string code)
+    {
+        var communes = territories.Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete);
+        return kind switch
+        {
+            TerritoryKind.Region => communes.Where(t => t.RegionCode == code),
+            TerritoryKind.Departement => communes.Where(t => t.DepartementCode == code),
+            TerritoryKind.Epci => communes.Where(t => t.EpciCode == code),
+            _ => communes.Where(t => t.Code == code),
+        };
+    }
+}
