@@ -11,6 +11,7 @@ public static class ObservatoryModule
     {
         services.AddScoped<ArcepFtthImporter>();
         services.AddScoped<FtthQueries>();
+        services.AddScoped<Targets.TargetQueries>();
         return services;
     }
 }

@@ -37,6 +37,13 @@ public readonly partial record struct Quarter : IComparable<Quarter>
 
     public Quarter Next() => Number == 4 ? new Quarter(Year + 1, 1) : new Quarter(Year, Number + 1);
 
+    /// <summary>The quarter <paramref name="count"/> quarters later (or earlier when negative).</summary>
+    public Quarter Plus(int count)
+    {
+        var ordinal = (Year * 4) + (Number - 1) + count;
+        return new Quarter(ordinal / 4, (ordinal % 4) + 1);
+    }
+
     public static Quarter FromKey(int key) => new(key / 10, key % 10);
 
     [GeneratedRegex(@"^\s*T([1-4])\s+(\d{4})\s*$")]

@@ -70,6 +70,17 @@ public abstract class ArcepFtthImporterTests(DatabaseProvider provider)
             Assert.Equal(region.Points[2].ConnectablePremises, departements.Sum(d => d.ConnectablePremises));
             Assert.Equal(region.Points[2].Premises, departements.Sum(d => d.Premises));
 
+            var assessments = await sp.GetRequiredService<Scoran.Observatory.Targets.TargetQueries>().AssessAsync(TerritoryKind.Region, "27", "27", TestContext.Current.CancellationToken);
+            var bfcTarget = assessments.Single(a => a.Target.Id == "scoran-bfc-ftth-2025");
+            // 12.0 % → 15.2 % over two quarters (+1.6 points a quarter): 100 % only in the 2030s.
+            Assert.Equal(Scoran.Observatory.Targets.TrajectoryStatus.Late, bfcTarget.Status);
+            Assert.True(bfcTarget.ProjectedReachDate!.Value.Year > 2030);
+            Assert.Equal(Scoran.Observatory.Targets.TrajectoryStatus.Unknown, assessments.Single(a => a.Target.Id == "plan-thd-thd-2022").Status);
+            var atRisk = await sp.GetRequiredService<Scoran.Observatory.Targets.TargetQueries>().AtRiskAsync(
+                TerritoryKind.Region, "27", TerritoryKind.Departement, bfcTarget.Target, cancellationToken: TestContext.Current.CancellationToken);
+            Assert.Equal(atRisk.Select(r => r.PremisesGap).OrderDescending(), atRisk.Select(r => r.PremisesGap));
+            Assert.NotEmpty(atRisk);
+
             var zones = await queries.ZonesAsync(TerritoryKind.Region, "27", Quarters[2], "2018T1", TestContext.Current.CancellationToken);
             Assert.Equal([FtthZone.PrivateCommitment, FtthZone.PublicInitiative], zones.Select(z => z.Zone));
             Assert.Equal(region.Points[2].ConnectablePremises, zones.Sum(z => z.ConnectablePremises));

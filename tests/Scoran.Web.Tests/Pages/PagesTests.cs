@@ -63,6 +63,8 @@ public abstract class PagesTests(ImportedTerritories imported) : IAsyncLifetime
         Assert.Contains("publication T1 2018", html);
         Assert.Contains("Licence Ouverte 2.0", html);
         Assert.Contains("href=\"/observatoire/departement/25?trimestre=20181\"", html);
+        Assert.Contains("SCORAN BFC : fibre (FttH) pour 100 % des locaux en 2025", html);
+        Assert.Contains("En retard", html);
     }
 
     [Fact]

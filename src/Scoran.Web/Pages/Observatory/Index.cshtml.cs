@@ -9,7 +9,7 @@ using Scoran.Territories.Queries;
 namespace Scoran.Web.Pages.Observatory;
 
 /// <summary>FttH dashboard of a territory: key figures, history, and its parts at a chosen quarter.</summary>
-public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, IOptions<ScoranWebOptions> options) : PageModel
+public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, Scoran.Observatory.Targets.TargetQueries targets, IOptions<ScoranWebOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "trimestre")]
     public int? QuarterKey { get; set; }
@@ -21,6 +21,9 @@ public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, I
     public IReadOnlyList<FtthBreakdownRow> Breakdown { get; private set; } = [];
     public MapModel? Map { get; private set; }
     public IReadOnlyList<FtthZoneRow> Zones { get; private set; } = [];
+    public IReadOnlyList<Scoran.Observatory.Targets.TrajectoryAssessment> Assessments { get; private set; } = [];
+    public Scoran.Observatory.Targets.Target? AtRiskTarget { get; private set; }
+    public IReadOnlyList<Scoran.Observatory.Targets.AtRiskRow> AtRisk { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? kind, string? code, CancellationToken cancellationToken)
     {
@@ -58,6 +61,16 @@ public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, I
         }
 
         Zones = await ftth.ZonesAsync(parsed, detail.Code, Selected.Quarter, Series.Release, cancellationToken);
+        var regionCode = parsed == TerritoryKind.Region ? detail.Code : detail.Ancestors.FirstOrDefault(a => a.Kind == TerritoryKind.Region)?.Code;
+        Assessments = await targets.AssessAsync(parsed, detail.Code, regionCode, cancellationToken);
+        AtRiskTarget = Assessments.Select(a => a.Target)
+            .Where(t => Scoran.Observatory.Targets.TargetIndicators.IsAvailable(t.Indicator))
+            .OrderBy(t => t.Territory is null ? 1 : 0).FirstOrDefault();
+        if (AtRiskTarget is not null && ChildKind is { } atRiskKind)
+        {
+            AtRisk = await targets.AtRiskAsync(parsed, detail.Code, atRiskKind, AtRiskTarget, cancellationToken: cancellationToken);
+        }
+
         if (parsed != TerritoryKind.Commune && detail.CommunesWithContour > 0)
         {
             var slug = parsed.ToSlug();
@@ -82,6 +95,17 @@ public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, I
         Scoran.Observatory.Import.Arcep.FtthZone.PrivateCommitment => "Zone d'initiative privée (engagements L. 33-13)",
         _ => "Zone d'initiative publique (RIP)",
     };
+
+    public static string Status(Scoran.Observatory.Targets.TrajectoryStatus status) => status switch
+    {
+        Scoran.Observatory.Targets.TrajectoryStatus.Reached => "Atteint",
+        Scoran.Observatory.Targets.TrajectoryStatus.OnTrack => "En bonne voie",
+        Scoran.Observatory.Targets.TrajectoryStatus.Late => "En retard",
+        Scoran.Observatory.Targets.TrajectoryStatus.Stalled => "À l'arrêt",
+        _ => "Non mesurable",
+    };
+
+    public static string Date(DateOnly? date) => date is { } d ? d.ToString("MMMM yyyy", Display.French) : "—";
 
     public static string Percent(decimal? rate) => rate is null ? "—" : (rate.Value * 100).ToString("0.0", Display.French) + " %";
 
