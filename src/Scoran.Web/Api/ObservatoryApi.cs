@@ -22,6 +22,10 @@ public static class ObservatoryApi
             .WithSummary("Couverture FttH des territoires contenus (?level=departement|epci|commune) au trimestre ?trimestre=AAAAT.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem();
+        api.MapGet($"/{KindRoute}/{{code}}/communes.geojson", CommuneLayerAsync).WithName("GetFtthCommuneLayer")
+            .WithSummary("Couche GeoJSON des communes du territoire avec leurs locaux raccordables, locaux et taux au trimestre ?trimestre=AAAAT, et la source.")
+            .Produces(200, contentType: "application/geo+json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet($"/{KindRoute}/{{code}}/breakdown.csv", BreakdownCsvAsync).WithName("GetFtthBreakdownCsv")
             .WithSummary("Couverture FttH des territoires contenus, au trimestre ?trimestre=AAAAT (ex. 20181), en CSV (séparateur ;).")
             .Produces(200, contentType: "text/csv")
@@ -63,6 +67,39 @@ public static class ObservatoryApi
         return TypedResults.Ok<IReadOnlyList<BreakdownValue>>(rows
             .Select(r => new BreakdownValue(r.Code, r.Name, r.ConnectablePremises, r.Premises, r.Coverage.Rate, r.Coverage.ExceedsPremises))
             .ToList());
+    }
+
+    private static async Task<IResult> CommuneLayerAsync(
+        string kind, string code, FtthQueries queries, Scoran.Territories.Queries.TerritoryQueries territories, CancellationToken cancellationToken,
+        [FromQuery(Name = "trimestre")] int? quarterKey = null)
+    {
+        TerritoryKinds.TryParse(kind, out var parsed);
+        var series = await queries.SeriesAsync(parsed, code, cancellationToken: cancellationToken);
+        if (series is null || parsed == TerritoryKind.Commune)
+        {
+            return TypedResults.Problem(title: "Aucune donnée", detail: $"Aucune couche FttH pour {kind} {code}.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var point = series.Points.FirstOrDefault(p => p.Quarter.Key == quarterKey) ?? series.Points[^1];
+        var values = (await queries.BreakdownAsync(parsed, code, TerritoryKind.Commune, point.Quarter, series.Release, cancellationToken))
+            .ToDictionary(r => r.Code);
+        var layer = System.Text.Json.Nodes.JsonNode.Parse(await territories.ContoursGeoJsonAsync(parsed, code, TerritoryKind.Commune, cancellationToken))!.AsObject();
+        foreach (var feature in layer["features"]!.AsArray())
+        {
+            var properties = feature!["properties"]!.AsObject();
+            if (values.TryGetValue(properties["code"]!.GetValue<string>(), out var row))
+            {
+                properties["trimestre"] = point.Quarter.ToString();
+                properties["locaux_raccordables"] = row.ConnectablePremises;
+                properties["locaux"] = row.Premises;
+                properties["taux"] = row.Coverage.Rate;
+            }
+        }
+
+        // Provenance travels with the layer, as a foreign member of the collection.
+        layer["source"] = $"{series.Source.Publisher} — {series.Source.File}, publication {series.Source.Vintage}, {series.Source.Licence}; contours IGN Admin Express 2018, Licence Ouverte 2.0";
+        var fileName = $"ftth-communes-{parsed.ToSlug()}-{code}-{point.Quarter.Key}.geojson";
+        return TypedResults.File(Encoding.UTF8.GetBytes(layer.ToJsonString()), "application/geo+json", fileName);
     }
 
     private static async Task<IResult> BreakdownCsvAsync(

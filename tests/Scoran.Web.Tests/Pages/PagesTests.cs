@@ -81,6 +81,21 @@ public abstract class PagesTests(ImportedTerritories imported) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_commune_layer_downloads_as_geojson_with_values_and_source()
+    {
+        imported.RequireAvailable();
+        var response = await _client.GetAsync("/api/observatory/ftth/departement/90/communes.geojson?trimestre=20181", TestContext.Current.CancellationToken);
+        var layer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        var features = layer.GetProperty("features").EnumerateArray().ToList();
+
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("Arcep", layer.GetProperty("source").GetString());
+        Assert.All(features, f => Assert.Equal("T1 2018", f.GetProperty("properties").GetProperty("trimestre").GetString()));
+        // Territoire de Belfort, T1 2018, as published in ftthDepartements.csv.
+        Assert.Equal(12_080, features.Sum(f => f.GetProperty("properties").GetProperty("locaux_raccordables").GetInt64()));
+    }
+
+    [Fact]
     public async Task A_commune_page_has_breadcrumb_population_and_postal_code()
     {
         var html = await GetHtmlAsync("/territoires/commune/25056");
