@@ -16,6 +16,7 @@ public sealed class ObservatoryBrowserTests(BrowserFixture browser) : IClassFixt
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Bourgogne-Franche-Comté");
             await Assertions.Expect(page.GetByTestId("ftth-connectable")).ToHaveTextAsync("244\u202f643");
             await Assertions.Expect(page.GetByTestId("ftth-source")).ToContainTextAsync("publication T1 2018");
+            await Assertions.Expect(page.Locator("#graphique-ftth")).ToHaveAttributeAsync("data-rendered", "3");
 
             await page.GetByLabel("Trimestre", new() { Exact = true }).SelectOptionAsync("20174");
             await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();

@@ -107,6 +107,9 @@ public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, S
 
     public static string Date(DateOnly? date) => date is { } d ? d.ToString("MMMM yyyy", Display.French) : "—";
 
+    /// <summary>A projected share: a straight line can overshoot 100 %, which a share cannot.</summary>
+    public static string Projection(decimal? rate) => rate is > 1m ? "≥ 100 %" : Percent(rate);
+
     public static string Percent(decimal? rate) => rate is null ? "—" : (rate.Value * 100).ToString("0.0", Display.French) + " %";
 
     public string LinkTo(TerritoryKind kind, string code, Quarter? quarter = null) =>
