@@ -56,13 +56,10 @@ public static class ObservatoryApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["level"] = ["Niveau plus fin que le territoire attendu (departement, epci, commune)."] });
         }
 
-        var series = await queries.SeriesAsync(parsed, code, cancellationToken: cancellationToken);
-        if (series is null || parsed == TerritoryKind.Commune)
+        if (await PointAsync(queries, parsed, code, quarterKey, cancellationToken) is not var (series, point))
         {
-            return TypedResults.Problem(title: "Aucune donnée", detail: $"Aucun détail FttH pour {kind} {code}.", statusCode: StatusCodes.Status404NotFound);
+            return NoBreakdown(kind, code);
         }
-
-        var point = series.Points.FirstOrDefault(p => p.Quarter.Key == quarterKey) ?? series.Points[^1];
         var rows = await queries.BreakdownAsync(parsed, code, child, point.Quarter, series.Release, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<BreakdownValue>>(rows
             .Select(r => new BreakdownValue(r.Code, r.Name, r.ConnectablePremises, r.Premises, r.Coverage.Rate, r.Coverage.ExceedsPremises))
@@ -74,13 +71,10 @@ public static class ObservatoryApi
         [FromQuery(Name = "trimestre")] int? quarterKey = null)
     {
         TerritoryKinds.TryParse(kind, out var parsed);
-        var series = await queries.SeriesAsync(parsed, code, cancellationToken: cancellationToken);
-        if (series is null || parsed == TerritoryKind.Commune)
+        if (await PointAsync(queries, parsed, code, quarterKey, cancellationToken) is not var (series, point))
         {
-            return TypedResults.Problem(title: "Aucune donnée", detail: $"Aucune couche FttH pour {kind} {code}.", statusCode: StatusCodes.Status404NotFound);
+            return NoBreakdown(kind, code);
         }
-
-        var point = series.Points.FirstOrDefault(p => p.Quarter.Key == quarterKey) ?? series.Points[^1];
         var values = (await queries.BreakdownAsync(parsed, code, TerritoryKind.Commune, point.Quarter, series.Release, cancellationToken))
             .ToDictionary(r => r.Code);
         var layer = System.Text.Json.Nodes.JsonNode.Parse(await territories.ContoursGeoJsonAsync(parsed, code, TerritoryKind.Commune, cancellationToken))!.AsObject();
@@ -102,17 +96,28 @@ public static class ObservatoryApi
         return TypedResults.File(Encoding.UTF8.GetBytes(layer.ToJsonString()), "application/geo+json", fileName);
     }
 
+    /// <summary>
+    /// The latest series of a territory that has parts, and its point at the requested quarter
+    /// (the latest one when none or an unknown one is asked); null when there is nothing to break down.
+    /// </summary>
+    private static async Task<(FtthSeries Series, FtthPoint Point)?> PointAsync(
+        FtthQueries queries, TerritoryKind kind, string code, int? quarterKey, CancellationToken cancellationToken)
+    {
+        var series = kind == TerritoryKind.Commune ? null : await queries.SeriesAsync(kind, code, cancellationToken: cancellationToken);
+        return series is null ? null : (series, series.Points.FirstOrDefault(p => p.Quarter.Key == quarterKey) ?? series.Points[^1]);
+    }
+
+    private static ProblemHttpResult NoBreakdown(string kind, string code) =>
+        TypedResults.Problem(title: "Aucune donnée", detail: $"Aucun détail FttH pour {kind} {code}.", statusCode: StatusCodes.Status404NotFound);
+
     private static async Task<IResult> BreakdownCsvAsync(
         string kind, string code, FtthQueries queries, CancellationToken cancellationToken, [FromQuery(Name = "trimestre")] int? quarterKey = null)
     {
         TerritoryKinds.TryParse(kind, out var parsed);
-        var series = await queries.SeriesAsync(parsed, code, cancellationToken: cancellationToken);
-        if (series is null || parsed == TerritoryKind.Commune)
+        if (await PointAsync(queries, parsed, code, quarterKey, cancellationToken) is not var (series, point))
         {
-            return TypedResults.Problem(title: "Aucune donnée", detail: $"Aucun détail FttH pour {kind} {code}.", statusCode: StatusCodes.Status404NotFound);
+            return NoBreakdown(kind, code);
         }
-
-        var point = series.Points.FirstOrDefault(p => p.Quarter.Key == quarterKey) ?? series.Points[^1];
         var child = parsed + 1;
         var rows = await queries.BreakdownAsync(parsed, code, child, point.Quarter, series.Release, cancellationToken);
         var csv = new StringBuilder();

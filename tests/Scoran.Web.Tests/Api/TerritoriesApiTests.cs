@@ -6,34 +6,11 @@ using Scoran.Testing;
 namespace Scoran.Web.Tests.Api;
 
 /// <summary>The /api/territories contract, run against the real application on each engine.</summary>
-public abstract class TerritoriesApiTests(ImportedTerritories imported) : IAsyncLifetime
+public abstract class TerritoriesApiTests(ImportedTerritories imported) : ApplicationTests(imported)
 {
-    private ScoranAppFactory? _factory;
-    private HttpClient _client = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        if (imported.SkipReason is null)
-        {
-            _factory = new ScoranAppFactory(imported.Database.Storage);
-            _client = _factory.CreateClient();
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-    }
-
     private async Task<JsonElement> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK, string mediaType = "application/json")
     {
-        imported.RequireAvailable();
-        var response = await _client.GetAsync(url, TestContext.Current.CancellationToken);
+        var response = await Client.GetAsync(url, TestContext.Current.CancellationToken);
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);

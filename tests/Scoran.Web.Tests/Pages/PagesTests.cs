@@ -4,28 +4,11 @@ using Scoran.Testing;
 namespace Scoran.Web.Tests.Pages;
 
 /// <summary>Server-rendered pages, read as HTML (the browser tests drive them for real).</summary>
-public abstract class PagesTests(ImportedTerritories imported) : IAsyncLifetime
+public abstract class PagesTests(ImportedTerritories imported) : ApplicationTests(imported)
 {
-    private ScoranAppFactory? _factory;
-    private HttpClient _client = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        if (imported.SkipReason is null)
-        {
-            _factory = new ScoranAppFactory(imported.Database.Storage);
-            _client = _factory.CreateClient();
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _factory?.DisposeAsync() ?? ValueTask.CompletedTask;
-
     private async Task<string> GetHtmlAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        imported.RequireAvailable();
-        var response = await _client.GetAsync(url, TestContext.Current.CancellationToken);
+        var response = await Client.GetAsync(url, TestContext.Current.CancellationToken);
         Assert.Equal(expected, response.StatusCode);
         // Compare text as a reader sees it: the encoder may still write some characters as entities.
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -70,8 +53,7 @@ public abstract class PagesTests(ImportedTerritories imported) : IAsyncLifetime
     [Fact]
     public async Task The_observatory_breakdown_downloads_as_csv_with_its_provenance()
     {
-        imported.RequireAvailable();
-        var csv = await _client.GetStringAsync("/api/observatory/ftth/region/27/breakdown.csv?trimestre=20174", TestContext.Current.CancellationToken);
+        var csv = await Client.GetStringAsync("/api/observatory/ftth/region/27/breakdown.csv?trimestre=20174", TestContext.Current.CancellationToken);
         var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.StartsWith("# Source : Arcep", lines[0]);
@@ -83,8 +65,7 @@ public abstract class PagesTests(ImportedTerritories imported) : IAsyncLifetime
     [Fact]
     public async Task The_commune_layer_downloads_as_geojson_with_values_and_source()
     {
-        imported.RequireAvailable();
-        var response = await _client.GetAsync("/api/observatory/ftth/departement/90/communes.geojson?trimestre=20181", TestContext.Current.CancellationToken);
+        var response = await Client.GetAsync("/api/observatory/ftth/departement/90/communes.geojson?trimestre=20181", TestContext.Current.CancellationToken);
         var layer = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
         var features = layer.GetProperty("features").EnumerateArray().ToList();
 
@@ -93,6 +74,18 @@ public abstract class PagesTests(ImportedTerritories imported) : IAsyncLifetime
         Assert.All(features, f => Assert.Equal("T1 2018", f.GetProperty("properties").GetProperty("trimestre").GetString()));
         // Territoire de Belfort, T1 2018, as published in ftthDepartements.csv.
         Assert.Equal(12_080, features.Sum(f => f.GetProperty("properties").GetProperty("locaux_raccordables").GetInt64()));
+    }
+
+    [Theory]
+    [InlineData("/api/observatory/ftth/commune/25056/breakdown.csv")]
+    [InlineData("/api/observatory/ftth/commune/25056/communes.geojson")]
+    [InlineData("/api/observatory/ftth/departement/99/breakdown")]
+    public async Task Downloads_without_anything_to_break_down_are_a_404_problem(string url)
+    {
+        var response = await Client.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
@@ -109,8 +102,7 @@ public abstract class PagesTests(ImportedTerritories imported) : IAsyncLifetime
     [Fact]
     public async Task An_old_commune_code_redirects_to_the_current_commune()
     {
-        imported.RequireAvailable();
-        var client = _factory!.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var response = await client.GetAsync("/territoires/commune/25010", TestContext.Current.CancellationToken);
 
