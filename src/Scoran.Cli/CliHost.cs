@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Scoran.Accounts;
 using Scoran.Data;
 using Scoran.Observatory;
 using Scoran.Territories;
@@ -32,6 +33,7 @@ internal static class CliHost
         services.AddScoranData(storage);
         services.AddTerritories();
         services.AddObservatory();
+        services.AddScoranAccounts<ScoranDbContext>();
         return services.BuildServiceProvider();
     }
 }

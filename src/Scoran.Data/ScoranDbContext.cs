@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Scoran.Accounts;
 using Scoran.Core.Imports;
 using Scoran.Territories.Model;
 
@@ -10,10 +13,24 @@ namespace Scoran.Data;
 /// assembly; this context only gathers them. Two subclasses exist only so that each engine has
 /// its own migration history.
 /// </summary>
-public abstract class ScoranDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ScoranDbContext(DbContextOptions options) : IdentityDbContext<ScoranUser, IdentityRole, string>(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        // Identity's tables under the platform's snake_case names; their columns keep Identity's own names.
+        modelBuilder.Entity<ScoranUser>(e =>
+        {
+            e.ToTable("account_users");
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.Organisation).HasMaxLength(200);
+        });
+        modelBuilder.Entity<IdentityRole>().ToTable("account_roles");
+        modelBuilder.Entity<IdentityUserRole<string>>().ToTable("account_user_roles");
+        modelBuilder.Entity<IdentityUserClaim<string>>().ToTable("account_user_claims");
+        modelBuilder.Entity<IdentityUserLogin<string>>().ToTable("account_user_logins");
+        modelBuilder.Entity<IdentityUserToken<string>>().ToTable("account_user_tokens");
+        modelBuilder.Entity<IdentityRoleClaim<string>>().ToTable("account_role_claims");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DatasetImport).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(Territory).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(Observatory.Model.FtthCommuneQuarter).Assembly);

@@ -10,6 +10,7 @@ public static class ObservatoryModule
     public static IServiceCollection AddObservatory(this IServiceCollection services)
     {
         services.AddScoped<ArcepFtthImporter>();
+        services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, ArcepFtthFileImport>();
         services.AddScoped<FtthQueries>();
         services.AddScoped<Targets.TargetQueries>();
         return services;

@@ -5,10 +5,12 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
+using Scoran.Accounts;
 using Scoran.Core;
 using Scoran.Data;
 using Scoran.Observatory;
 using Scoran.Territories;
+using Scoran.Web.Accounts;
 using Scoran.Web.Api;
 
 namespace Scoran.Web;
@@ -43,7 +45,13 @@ public static class ScoranWebApp
         builder.Services.AddObservatory();
         builder.Services.Configure<ScoranWebOptions>(builder.Configuration.GetSection(ScoranWebOptions.Section));
 
-        builder.Services.AddRazorPages().AddApplicationPart(typeof(ScoranWebApp).Assembly);
+        AccountsSetup.AddSignIn(builder);
+        builder.Services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Admin", ScoranPolicies.ManageData);
+                o.Conventions.AuthorizePage("/Admin/Accounts", ScoranPolicies.ManageAccounts);
+            })
+            .AddApplicationPart(typeof(ScoranWebApp).Assembly);
         // French pages: emit accented letters as they are rather than as numeric entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddProblemDetails();
@@ -82,6 +90,9 @@ public static class ScoranWebApp
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });

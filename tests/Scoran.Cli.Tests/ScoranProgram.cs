@@ -12,9 +12,12 @@ internal static class ScoranProgram
     private static readonly string Dll = Path.Combine(SharedData.RepositoryRoot, "src", "Scoran.Cli", "bin",
         new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "scoran.dll");
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs with extra environment variables; standard input is empty, as in a script.</summary>
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = SharedData.RepositoryRoot };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = SharedData.RepositoryRoot };
         start.ArgumentList.Add(Dll);
         foreach (var arg in args)
         {
@@ -24,7 +27,14 @@ internal static class ScoranProgram
         // The tests say which database to use; nothing from the caller's environment may redirect them.
         start.Environment.Remove("ConnectionStrings__Scoran");
         start.Environment.Remove("Scoran__Database__Provider");
+        start.Environment.Remove("SCORAN_PASSWORD");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);

@@ -9,7 +9,7 @@ namespace Scoran.Testing;
 /// <summary>
 /// A database holding the whole of France (shared/ decoupage-administratif 6.0.0), the BFC
 /// outlines and Arcep's FttH release of T1 2018, imported once per test assembly and engine.
-/// Tests must only read it.
+/// Tests must only read its data; they may add accounts, under addresses of their own.
 /// </summary>
 public abstract class ImportedTerritories(DatabaseProvider provider) : IAsyncLifetime
 {

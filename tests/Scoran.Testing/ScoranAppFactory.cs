@@ -5,7 +5,7 @@ using Scoran.Data;
 namespace Scoran.Testing;
 
 /// <summary>The real web application over a given test database.</summary>
-public sealed class ScoranAppFactory(StorageOptions storage) : WebApplicationFactory<Program>
+public sealed class ScoranAppFactory(StorageOptions storage, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -15,5 +15,9 @@ public sealed class ScoranAppFactory(StorageOptions storage) : WebApplicationFac
         builder.UseSetting("Scoran:Logging:Json", "false");
         builder.UseSetting("Scoran:MigrateOnStart", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -28,6 +28,26 @@ public abstract class ApplicationTests(ImportedTerritories imported) : IAsyncLif
         return _factory!.CreateClient(options);
     }
 
+    /// <summary>The imported database, once its engine is known to be available.</summary>
+    protected ImportedTerritories Imported
+    {
+        get
+        {
+            imported.RequireAvailable();
+            return imported;
+        }
+    }
+
+    /// <summary>The application's services, to set up what a test needs (an account, say).</summary>
+    protected IServiceProvider Services
+    {
+        get
+        {
+            imported.RequireAvailable();
+            return _factory!.Services;
+        }
+    }
+
     public ValueTask InitializeAsync()
     {
         if (imported.SkipReason is null)

@@ -21,6 +21,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
     [InlineData("/observatoire/departement/25")]
     [InlineData("/pilotage")]
     [InlineData("/donnees")]
+    [InlineData("/compte/connexion")]
     public async Task Page_has_no_wcag_a_or_aa_violation(string url)
     {
         var name = "a11y" + string.Concat(url.Select(c => char.IsLetterOrDigit(c) ? c : '-')).TrimEnd('-');

@@ -16,6 +16,9 @@ public sealed class BrowserFixture(SqliteImportedTerritories imported) : IAsyncL
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The application's services, to create the account a scenario signs in with.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("not started");
+
     public static string ScreenshotFolder => SharedData.ArtifactsFolder("screenshots");
 
     public async ValueTask InitializeAsync()
