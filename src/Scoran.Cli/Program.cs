@@ -11,7 +11,7 @@ var root = new RootCommand("scoran — plateforme régionale de la stratégie nu
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(TerritoriesCommand.Create());
 root.Subcommands.Add(ObservatoryCommand.Create());
-root.Subcommands.Add(AccountsCommand.Create());
+root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 
 try

@@ -3,7 +3,7 @@ using Scoran.Testing;
 namespace Scoran.Cli.Tests;
 
 /// <summary>How the first administrator of a new installation is created.</summary>
-public sealed class AccountsCommandTests
+public sealed class UsersCommandTests
 {
     private static string NewDatabase() => $"Data Source={Path.Combine(SharedData.ArtifactsFolder("cli"), $"{Guid.NewGuid():N}.db")}";
 
@@ -13,9 +13,9 @@ public sealed class AccountsCommandTests
         var database = NewDatabase();
         var password = new Dictionary<string, string> { ["SCORAN_PASSWORD"] = "une phrase de passe assez longue" };
 
-        var added = await ScoranProgram.RunAsync(password, "accounts", "add", "admin@region-test.invalid", "--nom", "Claire Martin", "--role", "administrateur", "--connection", database);
-        var again = await ScoranProgram.RunAsync(password, "accounts", "add", "admin@region-test.invalid", "--role", "administrateur", "--connection", database);
-        var listed = await ScoranProgram.RunAsync("accounts", "list", "--connection", database);
+        var added = await ScoranProgram.RunAsync(password, "users", "add", "admin@region-test.invalid", "--nom", "Claire Martin", "--role", "administrateur", "--connection", database);
+        var again = await ScoranProgram.RunAsync(password, "users", "add", "admin@region-test.invalid", "--role", "administrateur", "--connection", database);
+        var listed = await ScoranProgram.RunAsync("users", "list", "--connection", database);
 
         Assert.Equal(0, added.ExitCode);
         Assert.Contains("Compte créé : admin@region-test.invalid (administrateur).", added.Output);
@@ -32,8 +32,8 @@ public sealed class AccountsCommandTests
         var database = NewDatabase();
         var environment = password == "" ? new Dictionary<string, string>() : new Dictionary<string, string> { ["SCORAN_PASSWORD"] = password };
 
-        var added = await ScoranProgram.RunAsync(environment, "accounts", "add", "agent@region-test.invalid", "--role", "gestionnaire-donnees", "--connection", database);
-        var listed = await ScoranProgram.RunAsync("accounts", "list", "--connection", database);
+        var added = await ScoranProgram.RunAsync(environment, "users", "add", "agent@region-test.invalid", "--role", "gestionnaire-donnees", "--connection", database);
+        var listed = await ScoranProgram.RunAsync("users", "list", "--connection", database);
 
         Assert.Equal(2, added.ExitCode);
         Assert.Contains(reason, added.Error);
@@ -44,7 +44,7 @@ public sealed class AccountsCommandTests
     public async Task An_unknown_role_is_refused_by_the_command_line()
     {
         var added = await ScoranProgram.RunAsync(new Dictionary<string, string> { ["SCORAN_PASSWORD"] = "une phrase de passe assez longue" },
-            "accounts", "add", "agent@region-test.invalid", "--role", "roi", "--connection", NewDatabase());
+            "users", "add", "agent@region-test.invalid", "--role", "roi", "--connection", NewDatabase());
 
         Assert.NotEqual(0, added.ExitCode);
         Assert.Contains("roi", added.Error);

@@ -6,7 +6,7 @@ using Scoran.Data;
 namespace Scoran.Cli.Commands;
 
 /// <summary>Accounts from the command line: how the first administrator is created on a new installation.</summary>
-internal static class AccountsCommand
+internal static class UsersCommand
 {
     public const string PasswordVariable = "SCORAN_PASSWORD";
 
@@ -73,6 +73,6 @@ internal static class AccountsCommand
             return 0;
         });
 
-        return new Command("accounts", "Comptes des personnes qui mettent à jour les données.") { add, list };
+        return new Command("users", "Comptes des personnes qui mettent à jour les données.") { add, list };
     }
 }
