@@ -12,6 +12,9 @@ public static class ObservatoryModule
         services.AddScoped<ArcepFtthImporter>();
         services.AddScoped<FtthQueries>();
         services.AddScoped<Targets.TargetQueries>();
+        services.AddScoped<Commitments.CommitmentImporter>();
+        services.AddScoped<Commitments.CommitmentQueries>();
+        services.AddScoped<ReleaseDiffQueries>();
         return services;
     }
 }

@@ -90,6 +90,8 @@ public static class ScoranWebApp
         app.MapTerritoriesApi();
         app.MapSourcesApi();
         app.MapObservatoryApi();
+        app.MapCommitmentsApi();
+        app.MapCatalogApi();
         app.MapRazorPages();
         return app;
     }
