@@ -26,7 +26,7 @@ public sealed class CommitmentsBrowserTests(BrowserFixture browser) : IClassFixt
             Assert.Equal(gaps.OrderDescending(), gaps);
             Assert.True(gaps.Length > 600);
 
-            await page.GetByLabel("Opérateur").SelectOptionAsync("SFR0");
+            await page.GetByLabel("Opérateur", new() { Exact = true }).SelectOptionAsync("SFR0");
             await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
             await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(2);
 

@@ -9,6 +9,11 @@
       button.type = "button";
       button.className = "sort-button";
       button.textContent = th.textContent;
+      // The arrow is decoration: hidden from the accessible name, which stays the column title.
+      const arrow = document.createElement("span");
+      arrow.className = "sort-arrow";
+      arrow.setAttribute("aria-hidden", "true");
+      button.appendChild(arrow);
       th.textContent = "";
       th.appendChild(button);
       button.addEventListener("click", function () {
