@@ -48,6 +48,8 @@ cmd_run() {
     scoran territories import
     say "scoran observatory import arcep-ftth (Arcep FttH deployment, release T1 2018, data/arcep)"
     scoran observatory import arcep-ftth
+    say "scoran observatory import commitments (AMII L. 33-13 commitments of 2018, from the same release's commune sheet)"
+    scoran observatory import commitments
     local urls=${SCORAN_URLS:-http://127.0.0.1:5080}
     say "Scoran is starting on $urls (Ctrl+C to stop)"
     exec dotnet "src/Scoran.Cli/bin/$CONFIGURATION/net10.0/scoran.dll" serve --urls "$urls"

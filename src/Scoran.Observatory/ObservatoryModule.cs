@@ -13,6 +13,9 @@ public static class ObservatoryModule
         services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, ArcepFtthFileImport>();
         services.AddScoped<FtthQueries>();
         services.AddScoped<Targets.TargetQueries>();
+        services.AddScoped<Commitments.CommitmentImporter>();
+        services.AddScoped<Commitments.CommitmentQueries>();
+        services.AddScoped<ReleaseDiffQueries>();
         return services;
     }
 }

@@ -101,6 +101,8 @@ public static class ScoranWebApp
         app.MapTerritoriesApi();
         app.MapSourcesApi();
         app.MapObservatoryApi();
+        app.MapCommitmentsApi();
+        app.MapCatalogApi();
         app.MapRazorPages();
         return app;
     }

@@ -42,6 +42,8 @@ public abstract class ImportedTerritories(DatabaseProvider provider) : IAsyncLif
             var ftth = Path.Combine(SharedData.Root, "data", "ftth", "arcep-observatoire-2018T1");
             await sp.GetRequiredService<ArcepFtthImporter>().ImportAsync(await ArcepFtthImporter.ReadAsync(
                 Path.Combine(ftth, ArcepFtthImporter.DeploymentFileName), Path.Combine(ftth, ArcepFtthImporter.InformationFileName)));
+            await sp.GetRequiredService<Scoran.Observatory.Commitments.CommitmentImporter>().ImportAsync(
+                await Scoran.Observatory.Commitments.CommitmentImporter.ReadAsync(Path.Combine(ftth, ArcepFtthImporter.InformationFileName)));
         });
     }
 

@@ -119,6 +119,42 @@ public abstract class PagesTests(ImportedTerritories imported) : ApplicationTest
     }
 
     [Fact]
+    public async Task The_commitments_page_compares_each_commitment_with_deployment()
+    {
+        var html = await GetHtmlAsync("/observatoire/engagements");
+
+        Assert.Contains("Engagements des opérateurs — Bourgogne-Franche-Comté", html);
+        Assert.Contains("au T1 2018 (publication 2018T1)", html);
+        Assert.Contains("Orange (FRTE)", html);
+        Assert.Contains("SFR (SFR0)", html);
+        Assert.Contains("href=\"/observatoire/engagements/departement/21\"", html);
+        Assert.Contains("href=\"/api/observatory/commitments/region/27/engagements.csv\"", html);
+        Assert.Contains("Dans les temps", html);
+    }
+
+    [Fact]
+    public async Task The_releases_page_says_when_only_one_release_is_imported()
+    {
+        var html = await GetHtmlAsync("/observatoire/publications/departement/25");
+
+        Assert.Contains("Une seule publication est importée (2018T1)", html);
+        Assert.DoesNotContain("data-testid=\"quarters\"", html);
+    }
+
+    [Theory]
+    [InlineData("/observatoire/engagements/region/99")]
+    [InlineData("/observatoire/publications/pays/27")]
+    public async Task Unknown_territories_of_the_new_pages_are_404(string url) => await GetHtmlAsync(url, HttpStatusCode.NotFound);
+
+    [Fact]
+    public async Task Sources_page_links_the_dcat_catalogue()
+    {
+        var html = await GetHtmlAsync("/donnees");
+
+        Assert.Contains("href=\"/catalogue.jsonld\"", html);
+    }
+
+    [Fact]
     public async Task Sources_page_lists_the_imports_with_their_licence()
     {
         var html = await GetHtmlAsync("/donnees");
