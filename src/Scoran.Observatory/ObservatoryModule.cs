@@ -15,6 +15,7 @@ public static class ObservatoryModule
         services.AddScoped<Targets.TargetQueries>();
         services.AddScoped<Commitments.CommitmentImporter>();
         services.AddScoped<Commitments.CommitmentQueries>();
+        services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Commitments.CommitmentFileImport>();
         services.AddScoped<ReleaseDiffQueries>();
         return services;
     }
