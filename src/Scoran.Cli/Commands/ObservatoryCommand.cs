@@ -56,6 +56,7 @@ internal static class ObservatoryCommand
 
         var import = new Command("import", "Importe un jeu de données de l'observatoire.");
         import.Subcommands.Add(arcepFtth);
+        import.Subcommands.Add(ArcepFtthWide.Create());
         import.Subcommands.Add(Commitments.Create());
         var observatory = new Command("observatory", "Observatoire des réseaux.");
         observatory.Subcommands.Add(import);
