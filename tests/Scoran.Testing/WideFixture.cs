@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Scoran.Observatory.Import.Arcep;
 using Scoran.Observatory.Model;
 
@@ -159,72 +156,10 @@ public static class WideFixture
 
     private static void WriteXlsx(string path, string[] titles, List<string> header, List<List<object?>> rows)
     {
-        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        workbook.Workbook = new Workbook();
-        var sharedPart = workbook.AddNewPart<SharedStringTablePart>();
-        var strings = new List<string>();
-        var index = new Dictionary<string, int>();
-
-        Cell TextCell(string reference, string value)
-        {
-            if (!index.TryGetValue(value, out var i))
-            {
-                i = strings.Count;
-                strings.Add(value);
-                index[value] = i;
-            }
-
-            return new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(i.ToString(CultureInfo.InvariantCulture)) };
-        }
-
-        var readme = workbook.AddNewPart<WorksheetPart>();
-        readme.Worksheet = new Worksheet(new SheetData(new Row(TextCell("A1", "Observatoire du haut et très haut débit — lisez-moi")) { RowIndex = 1 }));
-
-        var data = new SheetData();
-        uint line = 1;
-        foreach (var title in titles)
-        {
-            var row = new Row { RowIndex = line };
-            if (title.Length > 0)
-            {
-                row.Append(TextCell($"A{line}", title));
-            }
-
-            data.Append(row);
-            line++;
-        }
-
-        data.Append(new Row(header.Select((h, c) => TextCell($"{ArcepTable.ColumnLetter(c)}{line}", h))) { RowIndex = line });
-        foreach (var values in rows)
-        {
-            line++;
-            var row = new Row { RowIndex = line };
-            for (var c = 0; c < values.Count; c++)
-            {
-                var reference = $"{ArcepTable.ColumnLetter(c)}{line}";
-                switch (values[c])
-                {
-                    case null:
-                        break; // empty cells are left out, as Excel does
-                    case long n:
-                        row.Append(new Cell { CellReference = reference, CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)) });
-                        break;
-                    case string s:
-                        row.Append(TextCell(reference, s));
-                        break;
-                }
-            }
-
-            data.Append(row);
-        }
-
-        var communes = workbook.AddNewPart<WorksheetPart>();
-        communes.Worksheet = new Worksheet(data);
-        sharedPart.SharedStringTable = new SharedStringTable(strings.Select(s => new SharedStringItem(new Text(s) { Space = SpaceProcessingModeValues.Preserve })));
-        workbook.Workbook.Append(new Sheets(
-            new Sheet { Id = workbook.GetIdOfPart(readme), SheetId = 1, Name = "Lisez-moi" },
-            new Sheet { Id = workbook.GetIdOfPart(communes), SheetId = 2, Name = FtthWideLayout.SheetName }));
-        workbook.Workbook.Save();
+        var sheet = titles.Select(t => (IReadOnlyList<object?>)(t.Length == 0 ? [] : [t]))
+            .Append(header.Cast<object?>().ToList())
+            .Concat(rows)
+            .ToList();
+        XlsxWriter.Write(path, [("Lisez-moi", [["Observatoire du haut et très haut débit — lisez-moi"]]), (FtthWideLayout.SheetName, sheet)]);
     }
 }

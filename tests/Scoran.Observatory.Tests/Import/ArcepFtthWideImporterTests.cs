@@ -207,3 +207,37 @@ public abstract class ArcepFtthWideImporterTests(DatabaseProvider provider)
 public sealed class SqliteArcepFtthWideImporterTests() : ArcepFtthWideImporterTests(DatabaseProvider.Sqlite);
 
 public sealed class PostgresArcepFtthWideImporterTests() : ArcepFtthWideImporterTests(DatabaseProvider.Postgres);
+
+/// <summary>The 2017–2019 layout read from a workbook holding both sheets, against the real CSV files.</summary>
+public abstract class FtthLongLayoutWorkbookTests(DatabaseProvider provider)
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_real_2018_release_as_a_workbook_stores_exactly_what_its_csv_sheets_store()
+    {
+        TestDatabase.RequireEngine(provider);
+        await using var database = await TestDatabase.CreateAsync(provider, "longxlsx");
+        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
+        await database.WithScopeAsync(sp => sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token));
+        var folder = ArcepFtthImporterTests.Folder;
+        async Task<FtthImportReport> ImportAsync(string deployment, string information) => await database.WithScopeAsync(async sp =>
+            await sp.GetRequiredService<ArcepFtthImporter>().ImportAsync(await ArcepFtthImporter.ReadAsync(deployment, information, Token), cancellationToken: Token));
+
+        var fromCsv = await ImportAsync(Path.Combine(folder, ArcepFtthImporter.DeploymentFileName), Path.Combine(folder, ArcepFtthImporter.InformationFileName));
+        var csvQuarters = await database.DumpAsync("ftth_commune_quarters", "release, commune_code, quarter");
+        var csvProfiles = await database.DumpAsync("ftth_commune_profiles", "release, commune_code");
+        var workbook = XlsxWriter.WriteLongLayoutWorkbook();
+        var fromWorkbook = await ImportAsync(workbook, workbook);
+
+        Assert.False(fromWorkbook.Skipped);
+        Assert.Equal((fromCsv.Release, fromCsv.Communes, fromCsv.Rows), (fromWorkbook.Release, fromWorkbook.Communes, fromWorkbook.Rows));
+        Assert.Equal(fromCsv.CodeChanges, fromWorkbook.CodeChanges);
+        Assert.Equal(csvQuarters, await database.DumpAsync("ftth_commune_quarters", "release, commune_code, quarter"));
+        Assert.Equal(csvProfiles, await database.DumpAsync("ftth_commune_profiles", "release, commune_code"));
+    }
+}
+
+public sealed class SqliteFtthLongLayoutWorkbookTests() : FtthLongLayoutWorkbookTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresFtthLongLayoutWorkbookTests() : FtthLongLayoutWorkbookTests(DatabaseProvider.Postgres);

@@ -9,7 +9,7 @@ public sealed record ArcepRow(long Line, IReadOnlyList<string> Fields);
 
 /// <summary>
 /// An Arcep sheet exported as CSV: a few title lines, then a header found by its content (the
-/// first line holding <c>headerMarker</c>), then data rows. UTF-8 or Latin-1, comma or semicolon:
+/// first line holding <c>headerMarker</c>), then data rows; or one sheet of an XLSX workbook. UTF-8 or Latin-1, comma or semicolon:
 /// both are detected, because the publisher's exports have used each.
 /// </summary>
 public sealed class ArcepTable
@@ -69,7 +69,8 @@ public sealed class ArcepTable
     /// <summary>
     /// Reads a CSV export or an XLSX workbook (by content, not by extension: an upload keeps no
     /// name). The header is the first row holding one of <paramref name="headerMarkers"/>; in a
-    /// workbook, <paramref name="preferredSheet"/> is searched first, then every sheet in order.
+    /// workbook, <paramref name="preferredSheet"/> is searched first, then every sheet in order,
+    /// and a sheet's header must also satisfy <paramref name="acceptHeader"/>.
     /// </summary>
     public static async Task<ArcepTable?> ReadAsync(
         string file, IReadOnlyList<string> headerMarkers, List<ImportError> errors, CancellationToken cancellationToken = default,
@@ -83,11 +84,13 @@ public sealed class ArcepTable
 
         var bytes = await System.IO.File.ReadAllBytesAsync(file, cancellationToken);
         bool IsHeader(IReadOnlyList<string> fields) =>
-            fields.Any(f => headerMarkers.Any(m => string.Equals(f.Trim(), m, StringComparison.OrdinalIgnoreCase)))
-            && (acceptHeader is null || acceptHeader(fields.Select(f => f.Trim()).ToList()));
+            fields.Any(f => headerMarkers.Any(m => string.Equals(f.Trim(), m, StringComparison.OrdinalIgnoreCase)));
         if (XlsxSheet.IsZip(bytes))
         {
-            return XlsxSheet.Read(file, bytes, preferredSheet, IsHeader, headerMarkers, errors, cancellationToken);
+            // Only a workbook has several tables to choose from; a CSV's single header is checked by its reader, with a better message.
+            return XlsxSheet.Read(file, bytes, preferredSheet,
+                fields => IsHeader(fields) && (acceptHeader is null || acceptHeader(fields.Select(f => f.Trim()).ToList())),
+                headerMarkers, errors, cancellationToken);
         }
 
         var text = Decode(bytes);
