@@ -15,7 +15,11 @@ public sealed record FtthPoint(Quarter Quarter, long ConnectablePremises, long P
 }
 
 /// <summary>A territory's FttH history in one release, with where the figures come from.</summary>
-public sealed record FtthSeries(string Release, IReadOnlyList<FtthPoint> Points, FtthSource Source);
+public sealed record FtthSeries(string Release, IReadOnlyList<FtthPoint> Points, FtthSource Source)
+{
+    /// <summary>True when premises are Arcep's best estimate (2020+ layout) rather than housing + businesses.</summary>
+    public bool EstimatedPremises { get; init; }
+}
 
 /// <summary>Provenance shown next to every figure.</summary>
 public sealed record FtthSource(string Publisher, string File, string Vintage, string Licence, DateTimeOffset ImportedAt);
@@ -65,7 +69,11 @@ public sealed class FtthQueries(DbContext db)
         }
 
         return new FtthSeries(release, byQuarter.Select(x => new FtthPoint(Quarter.FromKey(x.Quarter), x.Connectable, premises)).ToList(),
-            await SourceAsync(release, cancellationToken));
+            await SourceAsync(release, cancellationToken))
+        {
+            EstimatedPremises = await db.Set<FtthCommuneProfile>().AsNoTracking()
+                .AnyAsync(p => p.Release == release && p.BestPremisesEstimate != null && communes.Contains(p.CommuneCode), cancellationToken),
+        };
     }
 
     /// <summary>Coverage of each <paramref name="childKind"/> territory inside a territory at one quarter.</summary>

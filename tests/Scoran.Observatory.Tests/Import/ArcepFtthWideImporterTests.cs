@@ -79,6 +79,7 @@ public abstract class ArcepFtthWideImporterTests(DatabaseProvider provider)
             // The denominator is the file's best estimate, not housing + businesses.
             Assert.All(region.Points, p => Assert.Equal(communes.Sum(c => c.Estimate), p.Premises));
             Assert.NotEqual(communes.Sum(c => c.Housing + c.Businesses), communes.Sum(c => c.Estimate));
+            Assert.True(region.EstimatedPremises);
             Assert.Equal("T4 2020", region.Source.Vintage);
             Assert.Contains("format 2020+", region.Source.File);
 
@@ -101,6 +102,7 @@ public abstract class ArcepFtthWideImporterTests(DatabaseProvider provider)
             // The 2018 release keeps its own denominator (housing + businesses).
             var bfc2018 = (await queries.SeriesAsync(TerritoryKind.Region, "27", "2018T1", Token))!;
             Assert.Equal(new CoverageRate(244_643, 1_613_986), bfc2018.Points[^1].Coverage);
+            Assert.False(bfc2018.EstimatedPremises);
         });
     }
 
