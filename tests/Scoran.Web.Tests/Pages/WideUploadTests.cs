@@ -60,6 +60,11 @@ public abstract partial class WideUploadTests(DatabaseProvider provider)
         Assert.Contains("taux > 100 %", html);
         Assert.Contains("RIP par défaut", html);
 
+        // Belfort's connectable premises exceed the estimate at T4 2020: the raw rate is shown and flagged.
+        var belfort = WebUtility.HtmlDecode(await client.GetStringAsync("/observatoire/commune/90010", Token));
+        Assert.Contains("Le nombre de locaux raccordables dépasse le nombre de locaux estimé", belfort);
+        Assert.Contains("locaux (meilleure estimation d'Arcep)", belfort);
+
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ScoranDbContext>();
         var stored = await db.Set<FtthCommuneQuarter>().Where(q => q.Release == "2020T4" && q.Quarter == 20204).SumAsync(q => q.ConnectablePremises, Token);
