@@ -11,6 +11,8 @@ public static class ObservatoryModule
     {
         services.AddScoped<ArcepFtthImporter>();
         services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, ArcepFtthFileImport>();
+        services.AddScoped<ArcepFtthWideImporter>();
+        services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, ArcepFtthWideFileImport>();
         services.AddScoped<FtthQueries>();
         services.AddScoped<Targets.TargetQueries>();
         services.AddScoped<Commitments.CommitmentImporter>();

@@ -12,7 +12,7 @@ internal static class ObservatoryCommand
     {
         var path = new Argument<string?>("dossier")
         {
-            Description = "Dossier contenant ftthCommunes.csv et communes.csv (défaut : data/arcep/observatoire-2018T1 du dépôt).",
+            Description = "Dossier contenant ftthCommunes.csv et communes.csv (défaut : data/arcep/observatoire-2018T1 du dépôt), ou le classeur XLSX de la publication.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var force = new Option<bool>("--force") { Description = "Réimporte même si les fichiers n'ont pas changé." };
@@ -24,8 +24,11 @@ internal static class ObservatoryCommand
         {
             var folder = parse.GetValue(path) ?? (RepositoryLayout.FindRoot() is { } root ? Path.Combine(root, "data", "arcep", "observatoire-2018T1") : null)
                 ?? throw new CliException("indiquez le dossier des fichiers Arcep");
-            var release = await ArcepFtthImporter.ReadAsync(
-                Path.Combine(folder, ArcepFtthImporter.DeploymentFileName), Path.Combine(folder, ArcepFtthImporter.InformationFileName), cancellationToken);
+            // A workbook holds both sheets; each reader finds its own by its header.
+            var release = File.Exists(folder) && folder.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
+                ? await ArcepFtthImporter.ReadAsync(folder, folder, cancellationToken)
+                : await ArcepFtthImporter.ReadAsync(
+                    Path.Combine(folder, ArcepFtthImporter.DeploymentFileName), Path.Combine(folder, ArcepFtthImporter.InformationFileName), cancellationToken);
 
             await using var services = GlobalOptions.Services(parse);
             await using var scope = services.CreateAsyncScope();
@@ -56,6 +59,7 @@ internal static class ObservatoryCommand
 
         var import = new Command("import", "Importe un jeu de données de l'observatoire.");
         import.Subcommands.Add(arcepFtth);
+        import.Subcommands.Add(ArcepFtthWide.Create());
         import.Subcommands.Add(Commitments.Create());
         var observatory = new Command("observatory", "Observatoire des réseaux.");
         observatory.Subcommands.Add(import);

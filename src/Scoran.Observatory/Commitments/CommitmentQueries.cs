@@ -103,7 +103,7 @@ public sealed class CommitmentQueries(DbContext db, FtthQueries ftth)
         {
             premises = await db.Set<FtthCommuneProfile>().AsNoTracking()
                 .Where(p => p.Release == release && codes.Contains(p.CommuneCode))
-                .ToDictionaryAsync(p => p.CommuneCode, p => p.Housing + p.Businesses, cancellationToken);
+                .ToDictionaryAsync(p => p.CommuneCode, p => p.BestPremisesEstimate ?? p.Housing + p.Businesses, cancellationToken);
             var quarters = await db.Set<FtthCommuneQuarter>().AsNoTracking()
                 .Where(q => q.Release == release && codes.Contains(q.CommuneCode))
                 .Select(q => new { q.CommuneCode, q.Quarter, q.ConnectablePremises })

@@ -39,7 +39,19 @@ public sealed class FtthCommuneProfile
     /// <summary>Codes of the release's vintage merged into this commune, when there were several.</summary>
     public string? SourceCodes { get; init; }
 
-    public long Premises => Housing + Businesses;
+    /// <summary>
+    /// "Meilleure estimation des locaux" of the 2020+ layout: Arcep's own coverage denominator,
+    /// which replaces housing + businesses when present (null for the 2017–2019 releases).
+    /// </summary>
+    public long? BestPremisesEstimate { get; init; }
+
+    /// <summary>
+    /// Release whose zoning was borrowed, for a release whose file carries no AMII/RIP split
+    /// (2020+ layout); null when the release's own file gave the zoning.
+    /// </summary>
+    public string? ZoneFrom { get; init; }
+
+    public long Premises => BestPremisesEstimate ?? Housing + Businesses;
 }
 
 public sealed class FtthCommuneQuarterConfiguration : IEntityTypeConfiguration<FtthCommuneQuarter>
@@ -71,6 +83,8 @@ public sealed class FtthCommuneProfileConfiguration : IEntityTypeConfiguration<F
         builder.Property(x => x.PrivateIntentions).HasColumnName("private_intentions").HasMaxLength(64);
         builder.Property(x => x.InfrastructureOperators).HasColumnName("infrastructure_operators").HasMaxLength(128);
         builder.Property(x => x.SourceCodes).HasColumnName("source_codes").HasMaxLength(256);
+        builder.Property(x => x.BestPremisesEstimate).HasColumnName("best_premises_estimate");
+        builder.Property(x => x.ZoneFrom).HasColumnName("zone_from").HasMaxLength(16);
         builder.Ignore(x => x.Premises);
     }
 }

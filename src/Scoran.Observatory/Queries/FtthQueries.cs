@@ -15,7 +15,11 @@ public sealed record FtthPoint(Quarter Quarter, long ConnectablePremises, long P
 }
 
 /// <summary>A territory's FttH history in one release, with where the figures come from.</summary>
-public sealed record FtthSeries(string Release, IReadOnlyList<FtthPoint> Points, FtthSource Source);
+public sealed record FtthSeries(string Release, IReadOnlyList<FtthPoint> Points, FtthSource Source)
+{
+    /// <summary>True when premises are Arcep's best estimate (2020+ layout) rather than housing + businesses.</summary>
+    public bool EstimatedPremises { get; init; }
+}
 
 /// <summary>Provenance shown next to every figure.</summary>
 public sealed record FtthSource(string Publisher, string File, string Vintage, string Licence, DateTimeOffset ImportedAt);
@@ -52,7 +56,7 @@ public sealed class FtthQueries(DbContext db)
         var communes = CommunesOf(kind, code).Select(t => t.Code);
         var premises = await db.Set<FtthCommuneProfile>().AsNoTracking()
             .Where(p => p.Release == release && communes.Contains(p.CommuneCode))
-            .SumAsync(p => p.Housing + p.Businesses, cancellationToken);
+            .SumAsync(p => p.BestPremisesEstimate ?? p.Housing + p.Businesses, cancellationToken);
         var byQuarter = await db.Set<FtthCommuneQuarter>().AsNoTracking()
             .Where(q => q.Release == release && communes.Contains(q.CommuneCode))
             .GroupBy(q => q.Quarter)
@@ -65,7 +69,11 @@ public sealed class FtthQueries(DbContext db)
         }
 
         return new FtthSeries(release, byQuarter.Select(x => new FtthPoint(Quarter.FromKey(x.Quarter), x.Connectable, premises)).ToList(),
-            await SourceAsync(release, cancellationToken));
+            await SourceAsync(release, cancellationToken))
+        {
+            EstimatedPremises = await db.Set<FtthCommuneProfile>().AsNoTracking()
+                .AnyAsync(p => p.Release == release && p.BestPremisesEstimate != null && communes.Contains(p.CommuneCode), cancellationToken),
+        };
     }
 
     /// <summary>Coverage of each <paramref name="childKind"/> territory inside a territory at one quarter.</summary>
@@ -82,7 +90,7 @@ public sealed class FtthQueries(DbContext db)
                 {
                     Group = childKind == TerritoryKind.Departement ? t.DepartementCode : childKind == TerritoryKind.Epci ? t.EpciCode : t.Code,
                     Connectable = q == null ? 0 : q.ConnectablePremises,
-                    Premises = p == null ? 0 : p.Housing + p.Businesses,
+                    Premises = p == null ? 0 : p.BestPremisesEstimate ?? p.Housing + p.Businesses,
                 })
             .GroupBy(x => x.Group)
             .Select(g => new { Code = g.Key, Connectable = g.Sum(x => x.Connectable), Premises = g.Sum(x => x.Premises) })
@@ -108,7 +116,7 @@ public sealed class FtthQueries(DbContext db)
                     on p.CommuneCode equals q.CommuneCode into qs
                 from q in qs.DefaultIfEmpty()
                 group new { p, Connectable = q == null ? 0 : q.ConnectablePremises } by p.Zone into g
-                select new { Zone = g.Key, Communes = g.Count(), Connectable = g.Sum(x => x.Connectable), Premises = g.Sum(x => x.p.Housing + x.p.Businesses) })
+                select new { Zone = g.Key, Communes = g.Count(), Connectable = g.Sum(x => x.Connectable), Premises = g.Sum(x => x.p.BestPremisesEstimate ?? x.p.Housing + x.p.Businesses) })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new FtthZoneRow(r.Zone, r.Communes, r.Connectable, r.Premises)).OrderBy(r => r.Zone).ToList();
     }

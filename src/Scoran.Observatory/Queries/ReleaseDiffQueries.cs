@@ -60,7 +60,7 @@ public sealed class ReleaseDiffQueries(DbContext db)
         string[] releases = [from, to];
         var profiles = await db.Set<FtthCommuneProfile>().AsNoTracking()
             .Where(p => releases.Contains(p.Release) && codes.Contains(p.CommuneCode))
-            .Select(p => new { p.Release, p.CommuneCode, Premises = p.Housing + p.Businesses, p.Zone })
+            .Select(p => new { p.Release, p.CommuneCode, Premises = p.BestPremisesEstimate ?? p.Housing + p.Businesses, p.Zone })
             .ToListAsync(cancellationToken);
         var quarters = await db.Set<FtthCommuneQuarter>().AsNoTracking()
             .Where(q => releases.Contains(q.Release) && codes.Contains(q.CommuneCode))

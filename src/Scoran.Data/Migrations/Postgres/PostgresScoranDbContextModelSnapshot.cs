@@ -392,6 +392,10 @@ namespace Scoran.Data.Migrations.Postgres
                         .HasColumnType("character varying(5)")
                         .HasColumnName("commune_code");
 
+                    b.Property<long?>("BestPremisesEstimate")
+                        .HasColumnType("bigint")
+                        .HasColumnName("best_premises_estimate");
+
                     b.Property<long>("Businesses")
                         .HasColumnType("bigint")
                         .HasColumnName("businesses");
@@ -425,6 +429,11 @@ namespace Scoran.Data.Migrations.Postgres
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)")
                         .HasColumnName("zone");
+
+                    b.Property<string>("ZoneFrom")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("zone_from");
 
                     b.HasKey("Release", "CommuneCode");
 

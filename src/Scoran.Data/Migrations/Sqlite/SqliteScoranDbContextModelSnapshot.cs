@@ -381,6 +381,10 @@ namespace Scoran.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("commune_code");
 
+                    b.Property<long?>("BestPremisesEstimate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("best_premises_estimate");
+
                     b.Property<long>("Businesses")
                         .HasColumnType("INTEGER")
                         .HasColumnName("businesses");
@@ -414,6 +418,11 @@ namespace Scoran.Data.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT")
                         .HasColumnName("zone");
+
+                    b.Property<string>("ZoneFrom")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("zone_from");
 
                     b.HasKey("Release", "CommuneCode");
 

@@ -10,13 +10,13 @@ public sealed class ArcepFtthFileImport(ArcepFtthImporter importer) : IDatasetFi
     public string Label => "Arcep — déploiement FttH par commune (format 2017-2019)";
 
     public string Description =>
-        "Les deux feuilles d'une publication trimestrielle, exportées en CSV : locaux raccordables par commune et trimestre, " +
+        "Les deux feuilles d'une publication trimestrielle, exportées en CSV (ou le classeur XLSX, donné deux fois) : locaux raccordables par commune et trimestre, " +
         "et informations communales (logements, établissements, zonage). La publication de même trimestre est remplacée.";
 
     public IReadOnlyList<DatasetFileSlot> Files { get; } =
     [
-        new("deploiement", $"Déploiement par commune ({ArcepFtthImporter.DeploymentFileName})", ".csv"),
-        new("communes", $"Informations communales ({ArcepFtthImporter.InformationFileName})", ".csv"),
+        new("deploiement", $"Déploiement par commune ({ArcepFtthImporter.DeploymentFileName}, ou le classeur XLSX)", ".csv,.xlsx"),
+        new("communes", $"Informations communales ({ArcepFtthImporter.InformationFileName}, ou le même classeur XLSX)", ".csv,.xlsx"),
     ];
 
     public async Task<DatasetImportOutcome> ImportAsync(IReadOnlyList<string> paths, bool force, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)

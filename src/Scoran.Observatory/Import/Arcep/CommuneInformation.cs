@@ -49,7 +49,9 @@ public static class CommuneInformationFile
 
     public static async Task<IReadOnlyList<CommuneInformation>> ReadAsync(string file, List<ImportError> errors, CancellationToken cancellationToken = default)
     {
-        var table = await ArcepTable.ReadAsync(file, "Code commune", errors, cancellationToken);
+        // In the workbook, the deployment sheet has "Code commune" too: the information sheet is the one with the premises.
+        var table = await ArcepTable.ReadAsync(file, ["Code commune"], errors, cancellationToken,
+            acceptHeader: header => header.Contains("Logements", StringComparer.OrdinalIgnoreCase));
         if (table is null)
         {
             return [];

@@ -21,7 +21,9 @@ public static class FtthLongLayout
 
     public static async Task<FtthLongLayoutFile?> ReadAsync(string file, string codeColumn, List<ImportError> errors, CancellationToken cancellationToken = default)
     {
-        var table = await ArcepTable.ReadAsync(file, codeColumn, errors, cancellationToken);
+        // In the workbook, the commune information sheet has "Code commune" too: the deployment sheet is the one with "Champ".
+        var table = await ArcepTable.ReadAsync(file, [codeColumn], errors, cancellationToken,
+            acceptHeader: header => header.Contains("Champ", StringComparer.OrdinalIgnoreCase));
         if (table is null)
         {
             return null;
