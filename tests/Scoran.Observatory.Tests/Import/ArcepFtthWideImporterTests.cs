@@ -193,7 +193,7 @@ public abstract class ArcepFtthWideImporterTests(DatabaseProvider provider)
                 break;
             default:
                 file = WideFixture.Write(WideFormat.Utf8Comma, [.. communes.Take(20), communes[20] with { Code = "90999" }]);
-                expected = (5 + 21, 1, "code commune inconnu : « 90999 »");
+                expected = (5 + 21, 3, "colonne « Code commune » (C) : code commune inconnu : « 90999 »");
                 break;
         }
 

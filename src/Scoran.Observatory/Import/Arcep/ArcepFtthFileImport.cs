@@ -15,8 +15,8 @@ public sealed class ArcepFtthFileImport(ArcepFtthImporter importer) : IDatasetFi
 
     public IReadOnlyList<DatasetFileSlot> Files { get; } =
     [
-        new("deploiement", $"Déploiement par commune ({ArcepFtthImporter.DeploymentFileName}, ou le classeur XLSX)", ".csv,.xlsx"),
-        new("communes", $"Informations communales ({ArcepFtthImporter.InformationFileName}, ou le même classeur XLSX)", ".csv,.xlsx"),
+        new("deploiement", $"Déploiement par commune ({ArcepFtthImporter.DeploymentFileName})", ".csv,.xlsx"),
+        new("communes", $"Informations communales ({ArcepFtthImporter.InformationFileName})", ".csv,.xlsx"),
     ];
 
     public async Task<DatasetImportOutcome> ImportAsync(IReadOnlyList<string> paths, bool force, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)

@@ -109,7 +109,9 @@ public sealed class ArcepFtthWideImporter(DbContext db, IBulkWriter bulk, TimePr
             file.File, file.Rows.Select(r => (r.Code, r.Line, Merged.Of(r))), Resolve, (a, b) => a.Add(b), changes, errors);
         if (errors.Count > 0)
         {
-            throw new ImportRejectedException(errors);
+            // The mapping knows rows, not layouts: point its errors at the code column of this file.
+            var where = $"{(file.Sheet is null ? "" : $"feuille « {file.Sheet} », ")}colonne « {file.CodeColumn} » ({ArcepTable.ColumnLetter(file.CodeColumnNumber - 1)}) : ";
+            throw new ImportRejectedException(errors.Select(e => e with { Column = file.CodeColumnNumber, Reason = where + e.Reason }).ToList());
         }
 
         // The 2020+ file has the ZTD flag but no AMII/RIP split: the nearest release that has it (by quarter) lends it.

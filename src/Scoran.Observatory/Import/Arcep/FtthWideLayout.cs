@@ -28,6 +28,9 @@ public sealed record FtthWideLayoutFile(
     IReadOnlyList<FtthWideRow> Rows,
     string ContentSha256)
 {
+    /// <summary>1-based column of the code, for errors found after reading (unknown commune).</summary>
+    public int CodeColumnNumber { get; init; } = 1;
+
     /// <summary>A release is named after its latest quarter ("2025T4"), like the 2017–2019 ones.</summary>
     public string Name => FtthLongLayoutRelease.Key(Quarters.Max());
 }
@@ -202,6 +205,9 @@ public static class FtthWideLayout
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file, cancellationToken)));
         return new FtthWideLayoutFile(file, table.Sheet, table.Header[code], table.Header[estimate],
-            quarters.Select(q => q.Quarter).Order().ToList(), rows, sha);
+            quarters.Select(q => q.Quarter).Order().ToList(), rows, sha)
+        {
+            CodeColumnNumber = code + 1,
+        };
     }
 }

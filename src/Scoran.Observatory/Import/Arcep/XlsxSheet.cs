@@ -32,6 +32,7 @@ internal static class XlsxSheet
             var ordered = sheets
                 .OrderBy(s => string.Equals(s.Name?.Value, preferredSheet, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
                 .ToList();
+            var before = errors.Count;
             foreach (var sheet in ordered)
             {
                 if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
@@ -40,7 +41,7 @@ internal static class XlsxSheet
                 }
 
                 var table = ReadSheet(file, sheet.Name?.Value ?? id, part, shared, isHeader, errors, cancellationToken);
-                if (table is not null || errors.Count > 0)
+                if (table is not null || errors.Count > before)
                 {
                     return table;
                 }
