@@ -16,6 +16,9 @@ public static class ObservatoryModule
         services.AddScoped<Commitments.CommitmentImporter>();
         services.AddScoped<Commitments.CommitmentQueries>();
         services.AddScoped<ReleaseDiffQueries>();
+        services.AddScoped<Connexion.ConnexionImporter>();
+        services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Connexion.ConnexionFileImport>();
+        services.AddScoped<Connexion.ConnexionQueries>();
         return services;
     }
 }

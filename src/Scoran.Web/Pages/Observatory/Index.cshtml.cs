@@ -64,7 +64,7 @@ public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, S
         var regionCode = parsed == TerritoryKind.Region ? detail.Code : detail.Ancestors.FirstOrDefault(a => a.Kind == TerritoryKind.Region)?.Code;
         Assessments = await targets.AssessAsync(parsed, detail.Code, regionCode, cancellationToken);
         AtRiskTarget = Assessments.Select(a => a.Target)
-            .Where(t => Scoran.Observatory.Targets.TargetIndicators.IsAvailable(t.Indicator))
+            .Where(t => t.Indicator == Scoran.Observatory.Targets.TargetIndicators.FtthCoverage)
             .OrderBy(t => t.Territory is null ? 1 : 0).FirstOrDefault();
         if (AtRiskTarget is not null && ChildKind is { } atRiskKind)
         {
