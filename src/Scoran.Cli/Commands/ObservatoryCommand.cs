@@ -57,8 +57,10 @@ internal static class ObservatoryCommand
         var import = new Command("import", "Importe un jeu de données de l'observatoire.");
         import.Subcommands.Add(arcepFtth);
         import.Subcommands.Add(Commitments.Create());
+        import.Subcommands.Add(ConnexionCommand.Create());
         var observatory = new Command("observatory", "Observatoire des réseaux.");
         observatory.Subcommands.Add(import);
+        observatory.Subcommands.Add(ConnexionCommand.CreateGenerator());
         return observatory;
     }
 }
