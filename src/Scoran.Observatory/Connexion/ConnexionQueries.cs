@@ -262,9 +262,10 @@ public sealed class ConnexionQueries(DbContext db)
         return sums.Select(s => (s.Family, s.Measure, s.Value)).ToList();
     }
 
+    // Sums repeated measures, so rows of several communes (a zone) fold into one territory.
     private static ConnexionIndicators Build(DateOnly date, IEnumerable<(ConnexionFamily Family, string Measure, long Value)> sums)
     {
-        var byFamily = sums.GroupBy(s => s.Family).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, long>)g.ToDictionary(s => s.Measure, s => s.Value));
+        var byFamily = sums.GroupBy(s => s.Family).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, long>)g.GroupBy(s => s.Measure).ToDictionary(m => m.Key, m => m.Sum(s => s.Value)));
         IReadOnlyDictionary<string, long> Of(ConnexionFamily f) => byFamily.GetValueOrDefault(f) ?? new Dictionary<string, long>();
         return new ConnexionIndicators(date, Of(ConnexionFamily.Debit), Of(ConnexionFamily.Techno), Of(ConnexionFamily.MeilleureTechno));
     }
