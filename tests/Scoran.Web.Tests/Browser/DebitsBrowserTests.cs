@@ -17,14 +17,14 @@ public sealed class DebitsBrowserTests(BrowserFixture browser) : IClassFixture<B
             await Assertions.Expect(page.GetByTestId("debits-thd30")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+,\d %$"));
             await Assertions.Expect(page.Locator("#graphique-debits")).ToHaveAttributeAsync("data-rendered", "3");
 
-            await page.GetByLabel("Indicateur de la carte").SelectOptionAsync("gigabit");
+            await page.GetByLabel("Indicateur de la carte", new() { Exact = true }).SelectOptionAsync("gigabit");
             await page.GetByRole(AriaRole.Button, new() { Name = "Changer d'indicateur" }).ClickAsync();
             var map = page.Locator("#carte-ftth");
             await Assertions.Expect(map).ToHaveAttributeAsync("data-values", new System.Text.RegularExpressions.Regex("indicateur=gigabit$"));
             await Assertions.Expect(map).ToHaveAttributeAsync("data-loaded", "true", new() { Timeout = 60_000 });
             await Assertions.Expect(map).ToHaveAttributeAsync("data-valued", "3685");
             await Assertions.Expect(page.GetByTestId("map-legend")).ToHaveAttributeAsync("aria-label", "Légende : part des locaux à 1 Gbit/s ou plus");
-            await Assertions.Expect(page.GetByLabel("Indicateur de la carte")).ToHaveValueAsync("gigabit");
+            await Assertions.Expect(page.GetByLabel("Indicateur de la carte", new() { Exact = true })).ToHaveValueAsync("gigabit");
             await map.Locator("xpath=..").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "observatoire-carte-gigabit.png") });
 
             await page.GotoAsync("/observatoire/commune/21231");
