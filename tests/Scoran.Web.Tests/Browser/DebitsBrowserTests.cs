@@ -35,6 +35,16 @@ public sealed class DebitsBrowserTests(BrowserFixture browser) : IClassFixture<B
             await comparison.GetByRole(AriaRole.Link, new() { Name = "Côte-d'Or" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Côte-d'Or");
 
+            // The EPCI table sorts by gigabit share, highest first.
+            var table = page.GetByTestId("debits-breakdown");
+            var gigabit = table.GetByRole(AriaRole.Button, new() { Name = "≥ 1 Gbit/s", Exact = true });
+            await gigabit.ClickAsync();
+            await gigabit.ClickAsync();
+            await Assertions.Expect(table).ToHaveAttributeAsync("data-sorted", "5-desc");
+            var shares = await table.Locator("tbody tr td:nth-child(6)").EvaluateAllAsync<double[]>("cells => cells.map(c => Number(c.dataset.sort))");
+            Assert.Equal(shares.OrderDescending(), shares);
+            Assert.True(shares.Length > 10);
+
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "les débits des territoires contenus (CSV)" }).ClickAsync());
             var path = Path.Combine(BrowserFixture.ScreenshotFolder, download.SuggestedFilename);
             await download.SaveAsAsync(path);

@@ -37,6 +37,7 @@ public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, S
     public IReadOnlyList<ConnexionZoneRow> DebitsZones { get; private set; } = [];
     public IReadOnlyList<ConnexionComparisonRow> Comparison { get; private set; } = [];
     public ConnexionSource? DebitsSource { get; private set; }
+    public IReadOnlyList<ConnexionBreakdownRow> DebitsBreakdown { get; private set; } = [];
 
     public TerritoryDetail Territory { get; private set; } = null!;
     public FtthSeries? Series { get; private set; }
@@ -151,7 +152,14 @@ public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, S
         DebitsZones = await connexion.ZonesAsync(kind, code, DebitsPoint.Date, cancellationToken);
         Comparison = await connexion.ComparisonAsync(kind, code, DebitsPoint.Date, cancellationToken);
         DebitsSource = await connexion.SourceAsync(DebitsPoint.Date, cancellationToken);
+        if (kind != TerritoryKind.Commune)
+        {
+            DebitsBreakdown = await connexion.BreakdownAsync(kind, code, kind + 1, DebitsPoint.Date, cancellationToken);
+        }
     }
+
+    /// <summary>A rate as a sort key (invariant, so "0.8123" sorts numerically), empty when there is none.</summary>
+    public static string SortKey(decimal? rate) => rate is { } r ? r.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) : "";
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Display.French);
 
