@@ -45,6 +45,7 @@ public sealed class ConnexionCommuneCountConfiguration : IEntityTypeConfiguratio
         builder.Property(x => x.CommuneCode).HasColumnName("commune_code").HasMaxLength(5);
         builder.Property(x => x.Measure).HasColumnName("measure").HasMaxLength(16);
         builder.Property(x => x.Value).HasColumnName("value");
-        builder.HasIndex(x => new { x.CommuneCode, x.Date });
+        // Covering index for the territory sums (communes of a territory, type all): the value is read from the index, not the table.
+        builder.HasIndex(x => new { x.CommuneCode, x.PremisesType, x.Date, x.Family, x.Measure, x.Value });
     }
 }

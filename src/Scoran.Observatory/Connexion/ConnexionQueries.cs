@@ -205,7 +205,7 @@ public sealed class ConnexionQueries(DbContext db)
 
         if (kind is TerritoryKind.Commune or TerritoryKind.Epci)
         {
-            // An EPCI's département and région are those of its seat's commune.
+            // An EPCI across départements is compared with the département of its first commune by code (stable, and documented).
             var anchor = kind == TerritoryKind.Commune ? self : await CommunesOf(kind, code).OrderBy(t => t.Code).FirstOrDefaultAsync(cancellationToken);
             if (anchor?.DepartementCode is { } dep)
             {

@@ -412,7 +412,7 @@ namespace Scoran.Data.Migrations.Postgres
 
                     b.HasKey("Date", "Family", "PremisesType", "CommuneCode", "Measure");
 
-                    b.HasIndex("CommuneCode", "Date");
+                    b.HasIndex("CommuneCode", "PremisesType", "Date", "Family", "Measure", "Value");
 
                     b.ToTable("connexion_commune_counts", (string)null);
                 });

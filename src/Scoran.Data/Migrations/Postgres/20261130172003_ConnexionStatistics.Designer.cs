@@ -12,7 +12,7 @@ using Scoran.Data;
 namespace Scoran.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresScoranDbContext))]
-    [Migration("20261130163129_ConnexionStatistics")]
+    [Migration("20261130172003_ConnexionStatistics")]
     partial class ConnexionStatistics
     {
         /// <inheritdoc />
@@ -415,7 +415,7 @@ namespace Scoran.Data.Migrations.Postgres
 
                     b.HasKey("Date", "Family", "PremisesType", "CommuneCode", "Measure");
 
-                    b.HasIndex("CommuneCode", "Date");
+                    b.HasIndex("CommuneCode", "PremisesType", "Date", "Family", "Measure", "Value");
 
                     b.ToTable("connexion_commune_counts", (string)null);
                 });

@@ -11,7 +11,7 @@ using Scoran.Data;
 namespace Scoran.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteScoranDbContext))]
-    [Migration("20261130163125_ConnexionStatistics")]
+    [Migration("20261130171957_ConnexionStatistics")]
     partial class ConnexionStatistics
     {
         /// <inheritdoc />
@@ -404,7 +404,7 @@ namespace Scoran.Data.Migrations.Sqlite
 
                     b.HasKey("Date", "Family", "PremisesType", "CommuneCode", "Measure");
 
-                    b.HasIndex("CommuneCode", "Date");
+                    b.HasIndex("CommuneCode", "PremisesType", "Date", "Family", "Measure", "Value");
 
                     b.ToTable("connexion_commune_counts", (string)null);
                 });

@@ -28,9 +28,9 @@ namespace Scoran.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_connexion_commune_counts_commune_code_date",
+                name: "IX_connexion_commune_counts_commune_code_premises_type_date_fa~",
                 table: "connexion_commune_counts",
-                columns: new[] { "commune_code", "date" });
+                columns: new[] { "commune_code", "premises_type", "date", "family", "measure", "value" });
         }
 
         /// <inheritdoc />
