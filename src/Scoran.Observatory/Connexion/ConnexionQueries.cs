@@ -189,16 +189,17 @@ public sealed class ConnexionQueries(DbContext db)
     }
 
     /// <summary>The territory and every territory containing it, up to France, at the same date.</summary>
-    public async Task<IReadOnlyList<ConnexionComparisonRow>> ComparisonAsync(TerritoryKind kind, string code, DateOnly date, CancellationToken cancellationToken = default)
+    /// <param name="self">The territory's own indicators at that date when the caller has them already (saves one sum).</param>
+    public async Task<IReadOnlyList<ConnexionComparisonRow>> ComparisonAsync(TerritoryKind kind, string code, DateOnly date, CancellationToken cancellationToken = default, ConnexionIndicators? self = null)
     {
-        var self = await db.Set<Territory>().AsNoTracking().FirstOrDefaultAsync(t => t.Kind == kind && t.Code == code, cancellationToken);
-        if (self is null)
+        var territory = await db.Set<Territory>().AsNoTracking().FirstOrDefaultAsync(t => t.Kind == kind && t.Code == code, cancellationToken);
+        if (territory is null)
         {
             return [];
         }
 
         var chain = new List<(TerritoryKind? Kind, string Code)> { (kind, code) };
-        if (kind == TerritoryKind.Commune && self.EpciCode is { } epci)
+        if (kind == TerritoryKind.Commune && territory.EpciCode is { } epci)
         {
             chain.Add((TerritoryKind.Epci, epci));
         }
@@ -206,14 +207,14 @@ public sealed class ConnexionQueries(DbContext db)
         if (kind is TerritoryKind.Commune or TerritoryKind.Epci)
         {
             // An EPCI across départements is compared with the département of its first commune by code (stable, and documented).
-            var anchor = kind == TerritoryKind.Commune ? self : await CommunesOf(kind, code).OrderBy(t => t.Code).FirstOrDefaultAsync(cancellationToken);
+            var anchor = kind == TerritoryKind.Commune ? territory : await CommunesOf(kind, code).OrderBy(t => t.Code).FirstOrDefaultAsync(cancellationToken);
             if (anchor?.DepartementCode is { } dep)
             {
                 chain.Add((TerritoryKind.Departement, dep));
             }
         }
 
-        var region = kind == TerritoryKind.Region ? null : self.RegionCode
+        var region = kind == TerritoryKind.Region ? null : territory.RegionCode
             ?? (await CommunesOf(kind, code).Select(t => t.RegionCode).FirstOrDefaultAsync(cancellationToken));
         if (region is not null)
         {
@@ -224,10 +225,10 @@ public sealed class ConnexionQueries(DbContext db)
         var rows = new List<ConnexionComparisonRow>();
         foreach (var (k, c) in chain)
         {
-            var sums = await SumsAsync(k, c, date, cancellationToken);
+            var indicators = self is { } known && known.Date == date && k == kind && c == code ? known : Build(date, await SumsAsync(k, c, date, cancellationToken));
             var name = k is null ? "France (communes importées)"
                 : await db.Set<Territory>().AsNoTracking().Where(t => t.Kind == k && t.Code == c).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken) ?? c;
-            rows.Add(new ConnexionComparisonRow(k, c, name, Build(date, sums)));
+            rows.Add(new ConnexionComparisonRow(k, c, name, indicators));
         }
 
         return rows;

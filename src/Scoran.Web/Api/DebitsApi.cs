@@ -109,7 +109,7 @@ public static class DebitsApi
 
         var point = series.Points.Single(p => p.Date == chosen);
         var zones = await queries.ZonesAsync(parsed, code, chosen, cancellationToken);
-        var comparison = parsed is { } k ? await queries.ComparisonAsync(k, code, chosen, cancellationToken) : [];
+        var comparison = parsed is { } k ? await queries.ComparisonAsync(k, code, chosen, cancellationToken, point) : [];
         var name = parsed is null ? "France (communes importées)" : comparison.FirstOrDefault()?.Name ?? code;
         return TypedResults.Ok(new DebitsResponse(kind, code, name, chosen.ToString("yyyy-MM-dd"),
             series.Points.Select(p => p.Date.ToString("yyyy-MM-dd")).ToList(), ToSet(point),

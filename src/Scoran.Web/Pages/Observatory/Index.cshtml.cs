@@ -150,7 +150,7 @@ public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, S
 
         DebitsPoint = Debits.Points.FirstOrDefault(p => p.Date.ToString("yyyy-MM-dd") == DebitsDate) ?? Debits.Points[^1];
         DebitsZones = await connexion.ZonesAsync(kind, code, DebitsPoint.Date, cancellationToken);
-        Comparison = await connexion.ComparisonAsync(kind, code, DebitsPoint.Date, cancellationToken);
+        Comparison = await connexion.ComparisonAsync(kind, code, DebitsPoint.Date, cancellationToken, DebitsPoint);
         DebitsSource = await connexion.SourceAsync(DebitsPoint.Date, cancellationToken);
         if (kind != TerritoryKind.Commune)
         {
