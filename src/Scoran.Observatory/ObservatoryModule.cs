@@ -19,6 +19,9 @@ public static class ObservatoryModule
         services.AddScoped<Commitments.CommitmentQueries>();
         services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Commitments.CommitmentFileImport>();
         services.AddScoped<ReleaseDiffQueries>();
+        services.AddScoped<Connexion.ConnexionImporter>();
+        services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Connexion.ConnexionFileImport>();
+        services.AddScoped<Connexion.ConnexionQueries>();
         return services;
     }
 }

@@ -8,7 +8,7 @@ namespace Scoran.Testing;
 
 /// <summary>
 /// A database holding the whole of France (shared/ decoupage-administratif 6.0.0), the BFC
-/// outlines and Arcep's FttH release of T1 2018, imported once per test assembly and engine.
+/// outlines, Arcep's FttH release of T1 2018 and the synthetic « Ma connexion internet » demo files, imported once per test assembly and engine.
 /// Tests must only read its data; they may add accounts, under addresses of their own.
 /// </summary>
 public abstract class ImportedTerritories(DatabaseProvider provider) : IAsyncLifetime
@@ -44,6 +44,10 @@ public abstract class ImportedTerritories(DatabaseProvider provider) : IAsyncLif
                 Path.Combine(ftth, ArcepFtthImporter.DeploymentFileName), Path.Combine(ftth, ArcepFtthImporter.InformationFileName)));
             await sp.GetRequiredService<Scoran.Observatory.Commitments.CommitmentImporter>().ImportAsync(
                 await Scoran.Observatory.Commitments.CommitmentImporter.ReadAsync(Path.Combine(ftth, ArcepFtthImporter.InformationFileName)));
+            foreach (var file in SharedData.ConnexionDemoFiles())
+            {
+                await sp.GetRequiredService<Scoran.Observatory.Connexion.ConnexionImporter>().ImportAsync(await Scoran.Observatory.Connexion.ConnexionFiles.ReadAsync(file));
+            }
         });
     }
 

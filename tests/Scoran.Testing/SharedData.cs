@@ -17,6 +17,13 @@ public static class SharedData
 
     public static string GeoFrance => Path.Combine(Root, "data", "geo", "france-geojson");
 
+    /// <summary>The SYNTHETIC « Ma connexion internet » demonstration files shipped in data/arcep/connexion-demo.</summary>
+    public static IReadOnlyList<string> ConnexionDemoFiles() =>
+        Directory.GetFiles(Path.Combine(RepositoryRoot, "data", "arcep", "connexion-demo"), "*.csv").Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The hand-checkable « Ma connexion internet » fixture (tests/Scoran.Testing/Connexion, totals in its README).</summary>
+    public static string ConnexionFixture(string family) => Path.Combine(RepositoryRoot, "tests", "Scoran.Testing", "Connexion", $"commune_{family}.csv");
+
     /// <summary>The eight BFC commune files plus the BFC département and région outlines.</summary>
     public static IReadOnlyList<string> BfcContourFiles() =>
         Directory.EnumerateFiles(Path.Combine(GeoFrance, "departements"), "communes-*.geojson", SearchOption.AllDirectories)

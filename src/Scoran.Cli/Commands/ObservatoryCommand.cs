@@ -61,8 +61,10 @@ internal static class ObservatoryCommand
         import.Subcommands.Add(arcepFtth);
         import.Subcommands.Add(ArcepFtthWide.Create());
         import.Subcommands.Add(Commitments.Create());
+        import.Subcommands.Add(ConnexionCommand.Create());
         var observatory = new Command("observatory", "Observatoire des réseaux.");
         observatory.Subcommands.Add(import);
+        observatory.Subcommands.Add(ConnexionCommand.CreateGenerator());
         return observatory;
     }
 }

@@ -35,8 +35,21 @@ public sealed record TargetTerritory(string Kind, string Code);
 public static class TargetIndicators
 {
     public const string FtthCoverage = "ftth-coverage";
+    public const string BhdCoverage = "bhd-coverage";
+    public const string ThdCoverage = "thd-coverage";
+    public const string Thd100Coverage = "thd100-coverage";
+    public const string GigabitCoverage = "gigabit-coverage";
 
-    public static bool IsAvailable(string indicator) => indicator == FtthCoverage;
+    /// <summary>Target indicators measured from « Ma connexion internet », and the indicator of that data set each one reads.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FromConnexion = new Dictionary<string, string>
+    {
+        [BhdCoverage] = Connexion.ConnexionIndicator.Bhd8,
+        [ThdCoverage] = Connexion.ConnexionIndicator.Thd30,
+        [Thd100Coverage] = Connexion.ConnexionIndicator.Thd100,
+        [GigabitCoverage] = Connexion.ConnexionIndicator.Gigabit,
+    };
+
+    public static bool IsAvailable(string indicator) => indicator == FtthCoverage || FromConnexion.ContainsKey(indicator);
 }
 
 public static class TargetCatalog

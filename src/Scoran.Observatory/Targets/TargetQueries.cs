@@ -14,7 +14,7 @@ public sealed record AtRiskRow(TerritoryKind Kind, string Code, string Name, lon
 }
 
 /// <summary>Targets applied to the observatory's figures: trajectories of a territory and the territories most behind.</summary>
-public sealed class TargetQueries(FtthQueries ftth)
+public sealed class TargetQueries(FtthQueries ftth, Connexion.ConnexionQueries connexion)
 {
     public IReadOnlyList<Target> Catalog { get; } = TargetCatalog.Shipped;
 
@@ -22,10 +22,16 @@ public sealed class TargetQueries(FtthQueries ftth)
     {
         var series = await ftth.SeriesAsync(kind, code, cancellationToken: cancellationToken);
         var history = series?.Points.Where(p => p.Coverage.Rate is not null).Select(p => (p.Quarter, p.Coverage.Rate!.Value)).ToList() ?? [];
+        // Speed targets read « Ma connexion internet »: one point per date of that data set.
+        var speeds = await connexion.SeriesAsync(kind, code, cancellationToken);
+        IReadOnlyList<(Quarter, decimal)> HistoryOf(string indicator) =>
+            indicator == TargetIndicators.FtthCoverage ? history
+            : speeds?.Points.Select(p => (p.Quarter, p.Of(TargetIndicators.FromConnexion[indicator])?.Rate)).Where(x => x.Rate is not null)
+                .Select(x => (x.Quarter, x.Rate!.Value)).ToList() ?? [];
         return Catalog
             .Where(t => t.AppliesTo(kind, code, regionCode))
             .Select(t => TargetIndicators.IsAvailable(t.Indicator)
-                ? Trajectory.Assess(t, history)
+                ? Trajectory.Assess(t, HistoryOf(t.Indicator))
                 : new TrajectoryAssessment(t, null, null, null, null, TrajectoryStatus.Unknown, null))
             .ToList();
     }
@@ -34,7 +40,7 @@ public sealed class TargetQueries(FtthQueries ftth)
     public async Task<IReadOnlyList<AtRiskRow>> AtRiskAsync(TerritoryKind kind, string code, TerritoryKind childKind, Target target, int count = 10, CancellationToken cancellationToken = default)
     {
         var series = await ftth.SeriesAsync(kind, code, cancellationToken: cancellationToken);
-        if (series is null || !TargetIndicators.IsAvailable(target.Indicator))
+        if (series is null || target.Indicator != TargetIndicators.FtthCoverage)
         {
             return [];
         }

@@ -130,6 +130,23 @@ public static class CatalogApi
             distributions.Add(("Engagements et écarts (JSON)", $"/api/observatory/commitments/region/{region}", "JSON"));
             distributions.Add(("Engagements et écarts (CSV)", $"/api/observatory/commitments/region/{region}/engagements.csv", "CSV"));
         }
+        else if (import.Dataset.StartsWith(Scoran.Observatory.Connexion.ConnexionImporter.DatasetPrefix, StringComparison.Ordinal))
+        {
+            var synthetic = import.Publisher == Scoran.Observatory.Connexion.ConnexionImporter.SyntheticPublisher;
+            title = $"Débits et technologies d'accès par commune (« Ma connexion internet », {import.Dataset[Scoran.Observatory.Connexion.ConnexionImporter.DatasetPrefix.Length..]})" +
+                    (synthetic ? $" — {Scoran.Observatory.Connexion.ConnexionImporter.SyntheticNotice}" : "");
+            description = (synthetic ? "ATTENTION : données de démonstration synthétiques générées par Scoran au format d'Arcep, pas des chiffres réels. " : "") +
+                          "Locaux par classe de meilleur débit, par technologie et par meilleure technologie ; indicateurs ≥ 8, ≥ 30, ≥ 100 Mbit/s, ≥ 1 Gbit/s, fibre et locaux sans bon haut débit filaire, sommes exactes des comptes communaux.";
+            if (DateOnly.TryParse(import.Vintage, System.Globalization.CultureInfo.InvariantCulture, out var date))
+            {
+                temporal = Period(date, date);
+            }
+
+            distributions.Add(("Débits de la région, comparaison et historique (JSON)", $"/api/observatory/debits/region/{region}", "JSON"));
+            distributions.Add(("Débits par département (CSV)", $"/api/observatory/debits/region/{region}/breakdown.csv", "CSV"));
+            distributions.Add(("Débits par commune (CSV)", $"/api/observatory/debits/region/{region}/breakdown.csv?level=commune", "CSV"));
+            distributions.Add(("Couche des communes avec leurs débits (GeoJSON)", $"/api/observatory/debits/region/{region}/communes.geojson", "GEOJSON"));
+        }
         else
         {
             return null;

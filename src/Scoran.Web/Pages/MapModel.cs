@@ -13,4 +13,6 @@ public sealed record MapModel(
     string? BordersUrl = null,
     string? ValuesUrl = null,
     string? LinkBase = null,
-    string? LinkQuery = null);
+    string? LinkQuery = null,
+    string? Legend = null,
+    string? ValueLabel = null);

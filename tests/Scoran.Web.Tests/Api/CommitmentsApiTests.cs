@@ -99,7 +99,7 @@ public abstract class CommitmentsApiTests(ImportedTerritories imported) : Applic
         }
 
         var datasets = catalog.GetProperty("dcat:dataset").EnumerateArray().ToList();
-        Assert.Equal(["arcep-ftth", "contours", "engagements:arcep-l3313-2018", "territories"],
+        Assert.Equal(["arcep-connexion:debit", "arcep-connexion:meilleure_techno", "arcep-connexion:techno", "arcep-ftth", "contours", "engagements:arcep-l3313-2018", "territories"],
             datasets.Select(d => d.GetProperty("dct:identifier").GetString()).Order(StringComparer.Ordinal));
         var urls = new List<(string Url, string MediaType)>();
         foreach (var dataset in datasets)

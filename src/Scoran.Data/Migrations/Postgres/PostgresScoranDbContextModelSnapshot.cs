@@ -380,6 +380,43 @@ namespace Scoran.Data.Migrations.Postgres
                     b.ToTable("operator_commitments", (string)null);
                 });
 
+            modelBuilder.Entity("Scoran.Observatory.Connexion.ConnexionCommuneCount", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Family")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("family");
+
+                    b.Property<string>("PremisesType")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("premises_type");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("measure");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Date", "Family", "PremisesType", "CommuneCode", "Measure");
+
+                    b.HasIndex("CommuneCode", "PremisesType", "Date", "Family", "Measure", "Value");
+
+                    b.ToTable("connexion_commune_counts", (string)null);
+                });
+
             modelBuilder.Entity("Scoran.Observatory.Model.FtthCommuneProfile", b =>
                 {
                     b.Property<string>("Release")

@@ -369,6 +369,43 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.ToTable("operator_commitments", (string)null);
                 });
 
+            modelBuilder.Entity("Scoran.Observatory.Connexion.ConnexionCommuneCount", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Family")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("family");
+
+                    b.Property<string>("PremisesType")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("premises_type");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Date", "Family", "PremisesType", "CommuneCode", "Measure");
+
+                    b.HasIndex("CommuneCode", "PremisesType", "Date", "Family", "Measure", "Value");
+
+                    b.ToTable("connexion_commune_counts", (string)null);
+                });
+
             modelBuilder.Entity("Scoran.Observatory.Model.FtthCommuneProfile", b =>
                 {
                     b.Property<string>("Release")

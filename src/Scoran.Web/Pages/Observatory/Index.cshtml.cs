@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Scoran.Observatory.Connexion;
 using Scoran.Observatory.Model;
 using Scoran.Observatory.Queries;
 using Scoran.Territories.Model;
@@ -9,10 +10,34 @@ using Scoran.Territories.Queries;
 namespace Scoran.Web.Pages.Observatory;
 
 /// <summary>FttH dashboard of a territory: key figures, history, and its parts at a chosen quarter.</summary>
-public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, Scoran.Observatory.Targets.TargetQueries targets, IOptions<ScoranWebOptions> options) : PageModel
+public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, Scoran.Observatory.Targets.TargetQueries targets, ConnexionQueries connexion, IOptions<ScoranWebOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "trimestre")]
     public int? QuarterKey { get; set; }
+
+    /// <summary>Indicator drawn on the map: FttH deployment (default) or one of « Ma connexion internet ».</summary>
+    [BindProperty(SupportsGet = true, Name = "indicateur")]
+    public string? MapIndicator { get; set; }
+
+    /// <summary>Date of the « Ma connexion internet » figures (AAAA-MM-JJ), the latest by default.</summary>
+    [BindProperty(SupportsGet = true, Name = "date")]
+    public string? DebitsDate { get; set; }
+
+    /// <summary>Indicators offered by the map switch, FttH deployment first.</summary>
+    public static IReadOnlyList<(string Id, string Label)> MapIndicators { get; } =
+    [
+        ("ftth", "Part des locaux raccordables à la fibre (déploiement FttH)"),
+        (ConnexionIndicator.Thd30, "Part des locaux à 30 Mbit/s ou plus"),
+        (ConnexionIndicator.Gigabit, "Part des locaux à 1 Gbit/s ou plus"),
+        (ConnexionIndicator.NoWired, "Part des locaux sans bon haut débit filaire"),
+    ];
+
+    public ConnexionSeries? Debits { get; private set; }
+    public ConnexionIndicators? DebitsPoint { get; private set; }
+    public IReadOnlyList<ConnexionZoneRow> DebitsZones { get; private set; } = [];
+    public IReadOnlyList<ConnexionComparisonRow> Comparison { get; private set; } = [];
+    public ConnexionSource? DebitsSource { get; private set; }
+    public IReadOnlyList<ConnexionBreakdownRow> DebitsBreakdown { get; private set; } = [];
 
     public TerritoryDetail Territory { get; private set; } = null!;
     public FtthSeries? Series { get; private set; }
@@ -41,6 +66,7 @@ public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, S
         }
 
         Territory = detail;
+        await LoadDebitsAsync(parsed, detail.Code, cancellationToken);
         Series = await ftth.SeriesAsync(parsed, detail.Code, cancellationToken: cancellationToken);
         if (Series is null)
         {
@@ -64,14 +90,39 @@ public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, S
         var regionCode = parsed == TerritoryKind.Region ? detail.Code : detail.Ancestors.FirstOrDefault(a => a.Kind == TerritoryKind.Region)?.Code;
         Assessments = await targets.AssessAsync(parsed, detail.Code, regionCode, cancellationToken);
         AtRiskTarget = Assessments.Select(a => a.Target)
-            .Where(t => Scoran.Observatory.Targets.TargetIndicators.IsAvailable(t.Indicator))
+            .Where(t => t.Indicator == Scoran.Observatory.Targets.TargetIndicators.FtthCoverage)
             .OrderBy(t => t.Territory is null ? 1 : 0).FirstOrDefault();
         if (AtRiskTarget is not null && ChildKind is { } atRiskKind)
         {
             AtRisk = await targets.AtRiskAsync(parsed, detail.Code, atRiskKind, AtRiskTarget, cancellationToken: cancellationToken);
         }
 
-        if (parsed != TerritoryKind.Commune && detail.CommunesWithContour > 0)
+        if (parsed != TerritoryKind.Commune && detail.CommunesWithContour > 0 && DebitsPoint is { } at && MapIndicator is { } chosen
+            && chosen != "ftth" && MapIndicators.Any(i => i.Id == chosen))
+        {
+            var slug = parsed.ToSlug();
+            var label = MapIndicators.Single(i => i.Id == chosen).Label;
+            var lower = char.ToLowerInvariant(label[0]) + label[1..];
+            Map = new MapModel("carte-ftth", $"Carte : {lower} par commune, {detail.Name}, au {Date(at.Date)}",
+                $"/api/territories/{slug}/{detail.Code}/contours",
+                $"/api/territories/{slug}/{detail.Code}/contours?level=commune",
+                LinkAreas: true,
+                $"{label} par commune au {at.Date.ToString("d MMMM yyyy", Display.French)} (« Ma connexion internet »" +
+                (DebitsSource?.Synthetic == true ? $", {ConnexionImporter.SyntheticNotice}" : ", Arcep") + "). Le fichier CSV donne chaque territoire.",
+                options.Value.Map.BasemapUrl, options.Value.Map.BasemapAttribution,
+                BordersUrl: parsed == TerritoryKind.Region ? $"/api/territories/region/{detail.Code}/contours?level=departement" : null,
+                ValuesUrl: $"/api/observatory/debits/{slug}/{detail.Code}/breakdown?level=commune&date={at.Date:yyyy-MM-dd}&indicateur={chosen}",
+                LinkBase: "/observatoire/",
+                LinkQuery: $"?indicateur={chosen}",
+                Legend: lower,
+                ValueLabel: chosen switch
+                {
+                    ConnexionIndicator.Thd30 => "des locaux à 30 Mbit/s ou plus",
+                    ConnexionIndicator.Gigabit => "des locaux à 1 Gbit/s ou plus",
+                    _ => "des locaux sans bon haut débit filaire",
+                });
+        }
+        else if (parsed != TerritoryKind.Commune && detail.CommunesWithContour > 0)
         {
             var slug = parsed.ToSlug();
             Map = new MapModel("carte-ftth", $"Carte de la part des locaux raccordables à la fibre par commune, {detail.Name}, {Selected.Quarter}",
@@ -88,6 +139,32 @@ public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, S
 
         return Page();
     }
+
+    private async Task LoadDebitsAsync(TerritoryKind kind, string code, CancellationToken cancellationToken)
+    {
+        Debits = await connexion.SeriesAsync(kind, code, cancellationToken);
+        if (Debits is null)
+        {
+            return;
+        }
+
+        DebitsPoint = Debits.Points.FirstOrDefault(p => p.Date.ToString("yyyy-MM-dd") == DebitsDate) ?? Debits.Points[^1];
+        DebitsZones = await connexion.ZonesAsync(kind, code, DebitsPoint.Date, cancellationToken);
+        Comparison = await connexion.ComparisonAsync(kind, code, DebitsPoint.Date, cancellationToken, DebitsPoint);
+        DebitsSource = await connexion.SourceAsync(DebitsPoint.Date, cancellationToken);
+        if (kind != TerritoryKind.Commune)
+        {
+            DebitsBreakdown = await connexion.BreakdownAsync(kind, code, kind + 1, DebitsPoint.Date, cancellationToken);
+        }
+    }
+
+    /// <summary>A rate as a sort key (invariant, so "0.8123" sorts numerically), empty when there is none.</summary>
+    public static string SortKey(decimal? rate) => rate is { } r ? r.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) : "";
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Display.French);
+
+    /// <summary>A rate with a warning sign when the raw data puts it above 100 % (shown, never capped).</summary>
+    public static string Rate(Scoran.Observatory.Indicators.CoverageRate rate) => Percent(rate.Rate) + (rate.ExceedsPremises ? " ⚠" : "");
 
     public static string ZoneLabel(Scoran.Observatory.Import.Arcep.FtthZone zone) => zone switch
     {

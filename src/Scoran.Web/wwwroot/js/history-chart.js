@@ -10,7 +10,7 @@
       type: "line",
       data: {
         labels: labels,
-        datasets: [{ label: "Locaux raccordables à la fibre (%)", data: values, borderColor: "#00497a", backgroundColor: "#00497a", tension: 0 }]
+        datasets: [{ label: container.dataset.seriesLabel || "Locaux raccordables à la fibre (%)", data: values, borderColor: "#00497a", backgroundColor: "#00497a", tension: 0 }]
       },
       options: {
         maintainAspectRatio: false,

@@ -41,7 +41,7 @@
       const byCode = new Map(values.map(function (v) { return [v.code, v]; }));
       areas.features.forEach(function (f) {
         const v = byCode.get(f.properties.code);
-        if (v && v.rate !== null && v.rate !== undefined) { f.properties.taux = v.rate; f.properties.raccordables = v.connectablePremises; }
+        if (v && v.rate !== null && v.rate !== undefined) { f.properties.taux = v.rate; f.properties.raccordables = v.connectablePremises !== undefined ? v.connectablePremises : v.covered; }
       });
     }
     const bounds = boundsOf(outline.features.length ? outline : areas);
@@ -91,7 +91,7 @@
         map.setFeatureState({ source: "zones", id: hovered }, { survol: true });
         map.getCanvas().style.cursor = container.dataset.linkAreas === "true" ? "pointer" : "";
         const detail = f.properties.taux !== undefined
-          ? " — " + (f.properties.taux * 100).toLocaleString("fr-FR", { maximumFractionDigits: 1 }) + " % de locaux raccordables"
+          ? " — " + (f.properties.taux * 100).toLocaleString("fr-FR", { maximumFractionDigits: 1 }) + " % " + (container.dataset.valueLabel || "de locaux raccordables")
           : f.properties.population ? " — " + Number(f.properties.population).toLocaleString("fr-FR") + " hab." : "";
         popup.setLngLat(e.lngLat).setText(f.properties.nom + detail).addTo(map);
       });
