@@ -22,6 +22,10 @@ public static class ObservatoryModule
         services.AddScoped<Connexion.ConnexionImporter>();
         services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Connexion.ConnexionFileImport>();
         services.AddScoped<Connexion.ConnexionQueries>();
+        services.AddSingleton<Eligibility.EligibilityStore>();
+        services.AddScoped<Eligibility.EligibilityImporter>();
+        services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Eligibility.EligibilityFileImport>();
+        services.AddScoped<Eligibility.EligibilityQueries>();
         return services;
     }
 }

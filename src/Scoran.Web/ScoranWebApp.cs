@@ -103,6 +103,7 @@ public static class ScoranWebApp
         app.MapObservatoryApi();
         app.MapCommitmentsApi();
         app.MapDebitsApi();
+        app.MapEligibilityApi();
         app.MapCatalogApi();
         app.MapRazorPages();
         return app;

@@ -62,9 +62,11 @@ internal static class ObservatoryCommand
         import.Subcommands.Add(ArcepFtthWide.Create());
         import.Subcommands.Add(Commitments.Create());
         import.Subcommands.Add(ConnexionCommand.Create());
+        import.Subcommands.Add(EligibilityCommands.CreateImport());
         var observatory = new Command("observatory", "Observatoire des réseaux.");
         observatory.Subcommands.Add(import);
         observatory.Subcommands.Add(ConnexionCommand.CreateGenerator());
+        observatory.Subcommands.Add(EligibilityCommands.CreateDemo());
         return observatory;
     }
 }

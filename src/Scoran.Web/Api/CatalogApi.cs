@@ -147,6 +147,14 @@ public static class CatalogApi
             distributions.Add(("Débits par commune (CSV)", $"/api/observatory/debits/region/{region}/breakdown.csv?level=commune", "CSV"));
             distributions.Add(("Couche des communes avec leurs débits (GeoJSON)", $"/api/observatory/debits/region/{region}/communes.geojson", "GEOJSON"));
         }
+        else if (import.Dataset == Scoran.Observatory.Eligibility.EligibilityImporter.Dataset)
+        {
+            title = "Éligibilité à l'immeuble : technologies et débits par immeuble, sommes par commune";
+            description = "Pour chaque immeuble recensé, technologies disponibles, classe de débit maximale et statut FttH ; par commune, locaux par meilleure classe de débit, par technologie et sans réseau filaire." +
+                          (import.Publisher.Contains("synthétiques", StringComparison.Ordinal) ? " Données de démonstration synthétiques." : "");
+            distributions.Add(("Éligibilité à un point (JSON)", "/api/eligibility?lat=47.32&lon=5.04", "JSON"));
+>>>>>>> eligibility
+        }
         else
         {
             return null;
