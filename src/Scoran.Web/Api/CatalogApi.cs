@@ -153,7 +153,6 @@ public static class CatalogApi
             description = "Pour chaque immeuble recensé, technologies disponibles, classe de débit maximale et statut FttH ; par commune, locaux par meilleure classe de débit, par technologie et sans réseau filaire." +
                           (import.Publisher.Contains("synthétiques", StringComparison.Ordinal) ? " Données de démonstration synthétiques." : "");
             distributions.Add(("Éligibilité à un point (JSON)", "/api/eligibility?lat=47.32&lon=5.04", "JSON"));
->>>>>>> eligibility
         }
         else
         {
