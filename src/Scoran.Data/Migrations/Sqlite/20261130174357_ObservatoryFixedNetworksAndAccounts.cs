@@ -1,15 +1,29 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Scoran.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Accounts : Migration
+    public partial class ObservatoryFixedNetworksAndAccounts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "best_premises_estimate",
+                table: "ftth_commune_profiles",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "zone_from",
+                table: "ftth_commune_profiles",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "account_roles",
                 columns: table => new
@@ -50,6 +64,77 @@ namespace Scoran.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_account_users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "connexion_commune_counts",
+                columns: table => new
+                {
+                    date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    family = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    premises_type = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    commune_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    measure = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    value = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_connexion_commune_counts", x => new { x.date, x.family, x.premises_type, x.commune_code, x.measure });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "eligibility_commune_stats",
+                columns: table => new
+                {
+                    vintage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    commune_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    buildings = table.Column<int>(type: "INTEGER", nullable: false),
+                    premises = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_best_inel = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_best_hd05 = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_best_hd3 = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_best_bhd8 = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_best_thd30 = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_best_thd100 = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_best_thd1g = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_cu = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_coax = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_fo = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_4gf = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_thdr = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_wmx = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_sat = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_no_wired = table.Column<long>(type: "INTEGER", nullable: false),
+                    premises_no_wired_alternative = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_eligibility_commune_stats", x => new { x.vintage, x.commune_code });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "operator_commitments",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    register = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    commune_code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    operator_code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    operator_name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    zone = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    target_premises = table.Column<long>(type: "INTEGER", nullable: true),
+                    target_share = table.Column<decimal>(type: "TEXT", precision: 6, scale: 5, nullable: true),
+                    deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    legal_basis = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    source = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    legal_status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    partial = table.Column<bool>(type: "INTEGER", nullable: false),
+                    line = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_operator_commitments", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -194,6 +279,26 @@ namespace Scoran.Data.Migrations.Sqlite
                 table: "account_users",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_connexion_commune_counts_commune_code_premises_type_date_family_measure_value",
+                table: "connexion_commune_counts",
+                columns: new[] { "commune_code", "premises_type", "date", "family", "measure", "value" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_eligibility_commune_stats_commune_code",
+                table: "eligibility_commune_stats",
+                column: "commune_code");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_operator_commitments_commune_code",
+                table: "operator_commitments",
+                column: "commune_code");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_operator_commitments_register",
+                table: "operator_commitments",
+                column: "register");
         }
 
         /// <inheritdoc />
@@ -215,10 +320,27 @@ namespace Scoran.Data.Migrations.Sqlite
                 name: "account_user_tokens");
 
             migrationBuilder.DropTable(
+                name: "connexion_commune_counts");
+
+            migrationBuilder.DropTable(
+                name: "eligibility_commune_stats");
+
+            migrationBuilder.DropTable(
+                name: "operator_commitments");
+
+            migrationBuilder.DropTable(
                 name: "account_roles");
 
             migrationBuilder.DropTable(
                 name: "account_users");
+
+            migrationBuilder.DropColumn(
+                name: "best_premises_estimate",
+                table: "ftth_commune_profiles");
+
+            migrationBuilder.DropColumn(
+                name: "zone_from",
+                table: "ftth_commune_profiles");
         }
     }
 }
