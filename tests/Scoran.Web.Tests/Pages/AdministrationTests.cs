@@ -138,30 +138,6 @@ public abstract partial class AdministrationTests(ImportedTerritories imported) 
     }
 
     [Fact]
-    public async Task A_commitment_register_uploaded_by_a_data_manager_is_recorded_under_its_file_name()
-    {
-        var email = await TestAccounts.CreateAsync(Services, ScoranRoles.DataManager);
-        var client = NewBrowserLikeClient();
-        await SignInAsync(client, email, TestAccounts.Password);
-        var register = System.Text.Encoding.UTF8.GetBytes(string.Join('\n',
-            "code_commune;code_operateur;nom_operateur;zone;locaux;part;echeance;base_legale;statut;source",
-            "25462;AXIO;Altitude Infra;AMEL;1 200;;2019-06-30;AMEL (L. 33-13);accepté;Convention AMEL Doubs 2018",
-            "21513;AXIO;Altitude Infra;RIP;;50 %;2019-12-31;;;Délégation de service public Côte-d'Or"));
-
-        var form = Upload("commitments", ("registre", "engagements-amel-doubs.csv", register));
-        form.Add(new StringContent(await AntiforgeryTokenAsync(client, "/admin/imports")), "__RequestVerificationToken");
-        var response = await client.PostAsync("/admin/imports", form, TestContext.Current.CancellationToken);
-
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        Assert.Contains("Registre engagements-amel-doubs importé : 2 engagements sur 2 communes.", html);
-        Assert.Contains("21513 → 21178", html);
-        await using var scope = Services.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<ScoranDbContext>().Set<Scoran.Observatory.Commitments.OperatorCommitment>()
-            .Where(c => c.Register == "engagements-amel-doubs").Select(c => c.CommuneCode).OrderBy(c => c).ToListAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(["21178", "25462"], stored);
-    }
-
-    [Fact]
     public async Task An_administrator_creates_an_account_with_a_role_and_a_short_password_is_refused()
     {
         var email = await TestAccounts.CreateAsync(Services, ScoranRoles.Administrator);
