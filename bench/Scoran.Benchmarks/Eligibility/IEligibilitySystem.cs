@@ -1,0 +1,43 @@
+namespace Scoran.Benchmarks.Eligibility;
+
+/// <summary>
+/// The seam between the harness and what it measures. Two implementations: the product
+/// (Scoran.Observatory's eligibility importer and index, hosted by Scoran.Web) and
+/// <see cref="StubEligibilitySystem"/>, a bench-only stand-in written while the product did not
+/// exist yet, kept to check the harness itself. Figures in docs/performance.md say which one ran.
+/// </summary>
+public interface IEligibilitySystem : IAsyncDisposable
+{
+    string Name { get; }
+
+    /// <summary>End to end: parse and validate both files, aggregate every indicator for every territory, build the lookup index.</summary>
+    Task<ImportFigures> ImportAsync(string folder, CancellationToken cancellationToken);
+
+    /// <summary>The full recomputation of the indicators from what is loaded (no file read).</summary>
+    Task RecomputeAsync(CancellationToken cancellationToken);
+
+    /// <summary>The nearest building's number, or -1 when there is none.</summary>
+    int Nearest(double latitude, double longitude);
+
+    /// <summary>Per current commune, for the cross-check with DuckDB.</summary>
+    IReadOnlyDictionary<string, CommuneAggregate> CommuneAggregates();
+
+    /// <summary>Starts serving lookups on loopback; returns a URL template with <c>{lat}</c> and <c>{lon}</c>.</summary>
+    Task<string> StartHttpAsync(CancellationToken cancellationToken);
+}
+
+public sealed record ImportFigures(long Buildings, long EligibilityRows, string Notes);
+
+/// <summary>
+/// The per-commune aggregates both sides compute. Premises are <c>imb_nbr_logloc</c>; a building
+/// is eligible to a technology when it has a row for it with a class above INEL; its best class is
+/// the highest download class over its rows (INEL when it has rows but none above INEL).
+/// </summary>
+public sealed record CommuneAggregate(long Buildings, long Premises, long[] PremisesByBestClass, long[] PremisesByTechnology, long PremisesWithoutWired)
+{
+    public static CommuneAggregate Empty() => new(0, 0, new long[EligibilityFormat.Classes.Length], new long[EligibilityFormat.Technologies.Length], 0);
+
+    public bool SameAs(CommuneAggregate other) =>
+        Buildings == other.Buildings && Premises == other.Premises && PremisesWithoutWired == other.PremisesWithoutWired
+        && PremisesByBestClass.AsSpan().SequenceEqual(other.PremisesByBestClass) && PremisesByTechnology.AsSpan().SequenceEqual(other.PremisesByTechnology);
+}
