@@ -50,6 +50,8 @@ cmd_run() {
     scoran observatory import arcep-ftth
     say "scoran observatory import commitments (AMII L. 33-13 commitments of 2018, from the same release's commune sheet)"
     scoran observatory import commitments
+    say "scoran observatory import arcep-eligibilite (building-level eligibility: SYNTHETIC demo pair of data/arcep/eligibilite-demo)"
+    scoran observatory import arcep-eligibilite
     local urls=${SCORAN_URLS:-http://127.0.0.1:5080}
     say "Scoran is starting on $urls (Ctrl+C to stop)"
     exec dotnet "src/Scoran.Cli/bin/$CONFIGURATION/net10.0/scoran.dll" serve --urls "$urls"

@@ -22,6 +22,7 @@ public static class DataModule
     public static IServiceCollection AddScoranData(this IServiceCollection services, StorageOptions storage)
     {
         services.AddSingleton(storage);
+        services.AddSingleton(new Scoran.Core.ScoranFiles(storage.EffectiveFilesFolder));
         if (storage.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<ScoranDbContext, PostgresScoranDbContext>(o => ConfigurePostgres(o, storage.EffectiveConnectionString));

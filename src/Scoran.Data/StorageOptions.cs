@@ -21,6 +21,36 @@ public sealed class StorageOptions
     /// <summary>Connection string; for SQLite, defaults to <see cref="DefaultSqlitePath"/>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>Folder of data files kept beside the database (snapshots); see <see cref="EffectiveFilesFolder"/>.</summary>
+    public string? FilesFolder { get; set; }
+
+    /// <summary>
+    /// <see cref="FilesFolder"/> if set; otherwise "&lt;database file&gt;.files" beside the SQLite
+    /// file, or var/scoran.files/postgres-&lt;database&gt; in the clone: each database has its own
+    /// files, so the snapshot always matches the rows that describe it.
+    /// </summary>
+    public string EffectiveFilesFolder
+    {
+        get
+        {
+            if (!string.IsNullOrWhiteSpace(FilesFolder))
+            {
+                return Path.GetFullPath(FilesFolder);
+            }
+
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(EffectiveConnectionString).DataSource;
+                return dataSource is ":memory:" or ""
+                    ? Path.Combine(Path.GetTempPath(), "scoran.files")
+                    : Path.GetFullPath(dataSource) + ".files";
+            }
+
+            var database = new Npgsql.NpgsqlConnectionStringBuilder(EffectiveConnectionString).Database ?? "postgres";
+            return Path.Combine(Scoran.Core.RepositoryLayout.FindRoot() ?? Directory.GetCurrentDirectory(), "var", "scoran.files", "postgres-" + database);
+        }
+    }
+
     public string EffectiveConnectionString => Provider switch
     {
         DatabaseProvider.Sqlite => string.IsNullOrWhiteSpace(ConnectionString) ? $"Data Source={DefaultSqliteFile()}" : ConnectionString,

@@ -16,6 +16,10 @@ public static class ObservatoryModule
         services.AddScoped<Commitments.CommitmentImporter>();
         services.AddScoped<Commitments.CommitmentQueries>();
         services.AddScoped<ReleaseDiffQueries>();
+        services.AddSingleton<Eligibility.EligibilityStore>();
+        services.AddScoped<Eligibility.EligibilityImporter>();
+        services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Eligibility.EligibilityFileImport>();
+        services.AddScoped<Eligibility.EligibilityQueries>();
         return services;
     }
 }

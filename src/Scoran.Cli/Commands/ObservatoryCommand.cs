@@ -57,8 +57,10 @@ internal static class ObservatoryCommand
         var import = new Command("import", "Importe un jeu de données de l'observatoire.");
         import.Subcommands.Add(arcepFtth);
         import.Subcommands.Add(Commitments.Create());
+        import.Subcommands.Add(EligibilityCommands.CreateImport());
         var observatory = new Command("observatory", "Observatoire des réseaux.");
         observatory.Subcommands.Add(import);
+        observatory.Subcommands.Add(EligibilityCommands.CreateDemo());
         return observatory;
     }
 }

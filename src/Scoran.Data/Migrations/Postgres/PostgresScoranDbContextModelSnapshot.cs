@@ -380,6 +380,97 @@ namespace Scoran.Data.Migrations.Postgres
                     b.ToTable("operator_commitments", (string)null);
                 });
 
+            modelBuilder.Entity("Scoran.Observatory.Eligibility.EligibilityCommuneStat", b =>
+                {
+                    b.Property<string>("Vintage")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("vintage");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<int>("Buildings")
+                        .HasColumnType("integer")
+                        .HasColumnName("buildings");
+
+                    b.Property<long>("Premises")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises");
+
+                    b.Property<long>("Premises4gf")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_4gf");
+
+                    b.Property<long>("PremisesBestBhd8")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_best_bhd8");
+
+                    b.Property<long>("PremisesBestHd05")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_best_hd05");
+
+                    b.Property<long>("PremisesBestHd3")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_best_hd3");
+
+                    b.Property<long>("PremisesBestInel")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_best_inel");
+
+                    b.Property<long>("PremisesBestThd100")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_best_thd100");
+
+                    b.Property<long>("PremisesBestThd1g")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_best_thd1g");
+
+                    b.Property<long>("PremisesBestThd30")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_best_thd30");
+
+                    b.Property<long>("PremisesCoax")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_coax");
+
+                    b.Property<long>("PremisesCu")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_cu");
+
+                    b.Property<long>("PremisesFo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_fo");
+
+                    b.Property<long>("PremisesNoWired")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_no_wired");
+
+                    b.Property<long>("PremisesNoWiredAlternative")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_no_wired_alternative");
+
+                    b.Property<long>("PremisesSat")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_sat");
+
+                    b.Property<long>("PremisesThdr")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_thdr");
+
+                    b.Property<long>("PremisesWmx")
+                        .HasColumnType("bigint")
+                        .HasColumnName("premises_wmx");
+
+                    b.HasKey("Vintage", "CommuneCode");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.ToTable("eligibility_commune_stats", (string)null);
+                });
+
             modelBuilder.Entity("Scoran.Observatory.Model.FtthCommuneProfile", b =>
                 {
                     b.Property<string>("Release")

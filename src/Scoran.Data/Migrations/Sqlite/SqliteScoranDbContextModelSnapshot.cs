@@ -369,6 +369,97 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.ToTable("operator_commitments", (string)null);
                 });
 
+            modelBuilder.Entity("Scoran.Observatory.Eligibility.EligibilityCommuneStat", b =>
+                {
+                    b.Property<string>("Vintage")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vintage");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<int>("Buildings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("buildings");
+
+                    b.Property<long>("Premises")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises");
+
+                    b.Property<long>("Premises4gf")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_4gf");
+
+                    b.Property<long>("PremisesBestBhd8")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_best_bhd8");
+
+                    b.Property<long>("PremisesBestHd05")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_best_hd05");
+
+                    b.Property<long>("PremisesBestHd3")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_best_hd3");
+
+                    b.Property<long>("PremisesBestInel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_best_inel");
+
+                    b.Property<long>("PremisesBestThd100")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_best_thd100");
+
+                    b.Property<long>("PremisesBestThd1g")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_best_thd1g");
+
+                    b.Property<long>("PremisesBestThd30")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_best_thd30");
+
+                    b.Property<long>("PremisesCoax")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_coax");
+
+                    b.Property<long>("PremisesCu")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_cu");
+
+                    b.Property<long>("PremisesFo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_fo");
+
+                    b.Property<long>("PremisesNoWired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_no_wired");
+
+                    b.Property<long>("PremisesNoWiredAlternative")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_no_wired_alternative");
+
+                    b.Property<long>("PremisesSat")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_sat");
+
+                    b.Property<long>("PremisesThdr")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_thdr");
+
+                    b.Property<long>("PremisesWmx")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("premises_wmx");
+
+                    b.HasKey("Vintage", "CommuneCode");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.ToTable("eligibility_commune_stats", (string)null);
+                });
+
             modelBuilder.Entity("Scoran.Observatory.Model.FtthCommuneProfile", b =>
                 {
                     b.Property<string>("Release")
