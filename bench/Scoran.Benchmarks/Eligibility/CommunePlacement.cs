@@ -44,6 +44,25 @@ public static class CommunePlacement
     public static string DepartmentOutlines =>
         Path.GetFullPath(Path.Combine(BenchPaths.RepositoryRoot, "..", "shared", "data", "geo", "france-geojson", "departements-version-simplifiee.geojson"));
 
+    /// <summary>A point anywhere on metropolitan France's land (inside one of the départements' outlines), uniformly.</summary>
+    public static Func<(double Lat, double Lon)> MetropolitanSampler(ulong seed)
+    {
+        var outlines = ReadOutlines(DepartmentOutlines).Values.ToList();
+        var random = new SplitMix64(seed);
+        return () =>
+        {
+            while (true)
+            {
+                var lon = -5.2 + random.NextDouble() * 13.8;
+                var lat = 41.3 + random.NextDouble() * 9.9;
+                if (outlines.Any(o => o.Contains(lon, lat)))
+                {
+                    return (lat, lon);
+                }
+            }
+        };
+    }
+
     public static IReadOnlyList<GeneratedCommune> Load(ulong seed)
     {
         var outlines = ReadOutlines(DepartmentOutlines);
@@ -176,8 +195,13 @@ public static class CommunePlacement
             }
         }
 
-        private bool Contains(double lon, double lat)
+        public bool Contains(double lon, double lat)
         {
+            if (lon < _minLon || lon > _maxLon || lat < _minLat || lat > _maxLat)
+            {
+                return false;
+            }
+
             var inside = false;
             foreach (var ring in _rings)
             {

@@ -38,9 +38,9 @@ public static class DuckDbPeer
         var buildings = Path.Combine(folder, EligibilityFormat.BuildingsFile).Replace("'", "''");
         var eligibility = Path.Combine(folder, EligibilityFormat.EligibilityFile).Replace("'", "''");
         var byTechnology = string.Join(",\n       ", EligibilityFormat.Technologies.Select((t, i) =>
-            $"sum(CASE WHEN list_contains(e.techs, '{t}') THEN b.imb_nbr_logloc ELSE 0 END) AS tech_{i}"));
+            $"sum(CASE WHEN coalesce(list_contains(e.techs, '{t}'), false) THEN b.imb_nbr_logloc ELSE 0 END) AS tech_{i}"));
         var byClass = string.Join(",\n       ", EligibilityFormat.Classes.Select((c, i) =>
-            $"sum(CASE WHEN e.best = {i} THEN b.imb_nbr_logloc ELSE 0 END) AS class_{i}"));
+            $"sum(CASE WHEN coalesce(e.best, 0) = {i} THEN b.imb_nbr_logloc ELSE 0 END) AS class_{i}"));
         var sql = $"""
             WITH b AS (
                 SELECT imb_id, imb_code_insee, imb_nbr_logloc
@@ -50,7 +50,7 @@ public static class DuckDbPeer
             e AS (
                 SELECT imb_id,
                        max(CASE classe_debit_descendant {ClassRank} END) AS best,
-                       list(code_techno) FILTER (WHERE classe_debit_descendant <> 'INEL') AS techs,
+                       list(code_techno) AS techs,
                        count(*) AS n
                 FROM read_csv('{eligibility}', delim = ';', header = true, quote = '"',
                               columns = {Columns(EligibilityFormat.EligibilityColumns)})

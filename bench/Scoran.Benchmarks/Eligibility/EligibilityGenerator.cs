@@ -26,11 +26,12 @@ public sealed record GenerationManifest(
 /// likely in towns, 4G fixe and THD radio in the countryside). Every draw comes from a
 /// <see cref="SplitMix64"/> seeded by the seed and the commune code, so the same arguments give
 /// byte-identical files. A third file holds query points for the lookups (98 % within 30 m of a
-/// generated building, 2 % anywhere in metropolitan France's bounding box).
+/// generated building, 2 % anywhere on metropolitan France's land, where the nearest building may be
+/// kilometres away).
 /// </summary>
 public static class EligibilityGenerator
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static readonly string[] StreetNames =
     [
@@ -69,6 +70,7 @@ public static class EligibilityGenerator
         long premises = 0, eligibilityRows = 0, index = 0, queryCount = 0;
         var queryChance = Math.Min(1.0, queries / (double)buildings);
         var picker = new SplitMix64(seed ^ 0x5157_4552_5953UL);
+        var anywhere = CommunePlacement.MetropolitanSampler(seed ^ 0xF4A7UL);
         Span<int> technologies = stackalloc int[4];
         Span<int> classes = stackalloc int[4];
 
@@ -169,7 +171,7 @@ public static class EligibilityGenerator
                         // Someone typing an address near a building, a few metres off its point.
                         var (qlat, qlon) = picker.NextDouble() < 0.98
                             ? CommunePlacement.Around(lat, lon, 30, ref picker)
-                            : (42.3 + picker.NextDouble() * 8.8, -4.8 + picker.NextDouble() * 13.0);
+                            : anywhere();
                         query.Field(qlat, "F6");
                         query.Field(qlon, "F6");
                         query.EndRow();

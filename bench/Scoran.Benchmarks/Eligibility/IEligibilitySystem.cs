@@ -10,6 +10,9 @@ public interface IEligibilitySystem : IAsyncDisposable
 {
     string Name { get; }
 
+    /// <summary>What precedes the import and is not timed (an empty database with France's territories).</summary>
+    Task PrepareAsync(CancellationToken cancellationToken);
+
     /// <summary>End to end: parse and validate both files, aggregate every indicator for every territory, build the lookup index.</summary>
     Task<ImportFigures> ImportAsync(string folder, CancellationToken cancellationToken);
 
@@ -29,9 +32,10 @@ public interface IEligibilitySystem : IAsyncDisposable
 public sealed record ImportFigures(long Buildings, long EligibilityRows, string Notes);
 
 /// <summary>
-/// The per-commune aggregates both sides compute. Premises are <c>imb_nbr_logloc</c>; a building
-/// is eligible to a technology when it has a row for it with a class above INEL; its best class is
-/// the highest download class over its rows (INEL when it has rows but none above INEL).
+/// The per-commune aggregates both sides compute, with the product's definitions
+/// (EligibilityImporter.Aggregate): premises are <c>imb_nbr_logloc</c>; a building counts for a
+/// technology when it has a row for it (whatever the class); its best class is the highest
+/// download class over its rows, INEL when it has none; "without wired" means no CU, COAX or FO row.
 /// </summary>
 public sealed record CommuneAggregate(long Buildings, long Premises, long[] PremisesByBestClass, long[] PremisesByTechnology, long PremisesWithoutWired)
 {

@@ -39,6 +39,8 @@ public sealed class StubEligibilitySystem : IEligibilitySystem
 
     public string Name => "bench stub (NOT the product)";
 
+    public Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<ImportFigures> ImportAsync(string folder, CancellationToken cancellationToken)
     {
         var manifest = EligibilityGenerator.ReadManifest(folder) ?? throw new InvalidOperationException("no manifest in " + folder);
@@ -67,10 +69,7 @@ public sealed class StubEligibilitySystem : IEligibilitySystem
             var building = byId[Hash(fields[0])];
             var technology = EligibilityFormat.TechnologyIndex(Encoding.ASCII.GetString(fields[3]));
             var download = EligibilityFormat.ClassIndex(Encoding.ASCII.GetString(fields[5]));
-            if (download > EligibilityFormat.Inel)
-            {
-                _techMask[building] |= (byte)(1 << technology);
-            }
+            _techMask[building] |= (byte)(1 << technology);
 
             // Stored +1 so that 0 means "no row at all".
             _bestClass[building] = Math.Max(_bestClass[building], (byte)(download + 1));
@@ -176,10 +175,7 @@ public sealed class StubEligibilitySystem : IEligibilitySystem
             var p = _premises[b];
             buildings[c]++;
             premises[c] += p;
-            if (_bestClass[b] > 0)
-            {
-                aggregates[c].PremisesByBestClass[_bestClass[b] - 1] += p;
-            }
+            aggregates[c].PremisesByBestClass[Math.Max(_bestClass[b] - 1, 0)] += p;
 
             var mask = _techMask[b];
             for (var t = 0; t < EligibilityFormat.Technologies.Length; t++)
