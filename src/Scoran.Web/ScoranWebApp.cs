@@ -102,6 +102,7 @@ public static class ScoranWebApp
         app.MapSourcesApi();
         app.MapObservatoryApi();
         app.MapCommitmentsApi();
+        app.MapEligibilityApi();
         app.MapCatalogApi();
         app.MapRazorPages();
         return app;

@@ -88,7 +88,7 @@ public static class EligibilityFiles
         await ParseAsync(eligibilityFile, EligibilityColumns, sha, progress, "Lecture de l'éligibilité", (reader, c, errs) =>
         {
             eligibilityRows++;
-            var line = reader.RowNumber;
+            var line = LineOf(reader);
             var id = reader.GetFieldSpan(c[0]).Trim();
             if (!buildings.TryFind(id, out var building))
             {
@@ -159,6 +159,10 @@ public static class EligibilityFiles
             ReadTime = started.Elapsed,
         };
     }
+
+    // Sylvan numbers data records from 1 after the header: the header is line 1 of the file.
+    // (A quoted field holding a line break would shift later lines; Arcep's files have none.)
+    private static long LineOf(CsvDataReader reader) => reader.RowNumber + 1;
 
     private static bool IsSet(ReadOnlySpan<char> value)
     {
@@ -248,7 +252,7 @@ public static class EligibilityFiles
             rows++;
             if (reader.RowFieldCount < width)
             {
-                errors.Add(new ImportError(file, reader.RowNumber, reader.RowFieldCount, $"ligne incomplète : {reader.RowFieldCount} champ(s) au lieu de {reader.FieldCount} (fichier tronqué ?)"));
+                errors.Add(new ImportError(file, LineOf(reader), reader.RowFieldCount, $"ligne incomplète : {reader.RowFieldCount} champ(s) au lieu de {reader.FieldCount} (fichier tronqué ?)"));
             }
             else
             {
@@ -298,7 +302,7 @@ public static class EligibilityFiles
 
         public void Add(string file, CsvDataReader reader, int[] c, List<ImportError> errors)
         {
-            var line = reader.RowNumber;
+            var line = LineOf(reader);
             CommuneColumn = c[4] + 1;
             var id = reader.GetFieldSpan(c[0]).Trim();
             if (id.IsEmpty)

@@ -13,7 +13,8 @@ public sealed class EligibilityStore(ScoranFiles files)
     private readonly Lock _gate = new();
     private EligibilityIndex? _index;
     private DateTime _pointerWrite;
-    private long _checkedAt = long.MinValue;
+    // Far enough in the past that the first call reads the pointer, without overflowing the subtraction.
+    private long _checkedAt = long.MinValue / 4;
 
     public string Folder => files.Folder("eligibility");
 
