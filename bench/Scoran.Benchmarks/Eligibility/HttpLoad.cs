@@ -14,6 +14,7 @@ public sealed record LoadResult(
     double AchievedRate,
     LatencySummary Latency,
     LatencySummary ServiceTime,
+    long NotOk,
     string? FirstError);
 
 /// <summary>
@@ -50,6 +51,7 @@ public static class HttpLoad
         var latency = new long[total];
         var service = new long[total];
         var ok = new bool[total];
+        long notOk = 0;
         string? firstError = null;
         var tasks = new Task[total];
         var frequency = Stopwatch.Frequency;
@@ -90,7 +92,7 @@ public static class HttpLoad
         }
 
         return new LoadResult(rate, elapsed, total, succeeded, total - succeeded, succeeded / elapsed,
-            LatencySummary.FromTimestamps(goodLatency, succeeded), LatencySummary.FromTimestamps(goodService, succeeded), firstError);
+            LatencySummary.FromTimestamps(goodLatency, succeeded), LatencySummary.FromTimestamps(goodService, succeeded), notOk, firstError);
 
         async Task SendOne(int i, long due)
         {
@@ -103,6 +105,11 @@ public static class HttpLoad
                 service[i] = end - sent;
                 // 404 is an answer too (no building near the point); 5xx and timeouts are errors.
                 ok[i] = (int)response.StatusCode < 500;
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref notOk);
+                }
+
                 if (!ok[i])
                 {
                     Interlocked.CompareExchange(ref firstError, $"HTTP {(int)response.StatusCode}", null);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Scoran.Observatory.Eligibility;
@@ -16,7 +15,8 @@ namespace Scoran.Benchmarks.Eligibility;
 /// beforehand (not timed), then <see cref="EligibilityImporter"/> end to end from the two files —
 /// read and validate, map the commune codes, aggregate per commune, build and write the snapshot
 /// with its grid index, store the sums and the provenance — and lookups through the
-/// <see cref="EligibilityStore"/> the requests use.
+/// <see cref="EligibilityStore"/> the requests use; over HTTP, the product's own
+/// <c>GET /api/eligibility?lat=&amp;lon=</c> (EligibilityApi) served by Kestrel on loopback.
 /// </summary>
 public sealed class ScoranEligibilitySystem : IEligibilitySystem
 {
@@ -90,12 +90,10 @@ public sealed class ScoranEligibilitySystem : IEligibilitySystem
     {
         // BENCH ROUTE until the product's API exists: what EligibilityQueries answers for a point.
         var app = _app!;
-        app.MapGet("/bench/eligibility", (double lat, double lon, EligibilityQueries queries) =>
-            queries.AtPoint(lat, lon) is { } answer ? Results.Json(answer) : Results.NotFound());
         await app.StartAsync(cancellationToken);
         _started = true;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return address + "/bench/eligibility?lat={lat}&lon={lon}";
+        return address + "/api/eligibility?lat={lat}&lon={lon}";
     }
 
     public async ValueTask DisposeAsync()
