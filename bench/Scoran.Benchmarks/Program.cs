@@ -55,6 +55,9 @@ switch (mode)
     case "eligibility":
         return await Scoran.Benchmarks.Eligibility.EligibilityCommands.RunAsync(rest);
 
+    case "eligibility-serve" when rest.Length == 1:
+        return await Scoran.Benchmarks.Eligibility.ScoranEligibilitySystem.ServeAsync(rest[0]);
+
     case "eligibility-load":
         return await Scoran.Benchmarks.Eligibility.EligibilityCommands.LoadAsync(rest);
 

@@ -26,8 +26,14 @@ public interface IEligibilitySystem : IAsyncDisposable
     IReadOnlyDictionary<string, CommuneAggregate> CommuneAggregates();
 
     /// <summary>Starts serving lookups on loopback; returns a URL template with <c>{lat}</c> and <c>{lon}</c>.</summary>
-    Task<string> StartHttpAsync(CancellationToken cancellationToken);
+    Task<HttpTarget> StartHttpAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>Where to send the load, and the serving process's memory when it is another process.</summary>
+public sealed record HttpTarget(string UrlTemplate, ServerMemory? Memory);
+
+/// <summary>A serving process right after it loaded the data (full GC), as reported by itself.</summary>
+public sealed record ServerMemory(string Url, double LoadSeconds, long WorkingSet, long GcHeap, long GcCommitted, int Buildings);
 
 public sealed record ImportFigures(long Buildings, long EligibilityRows, string Notes);
 

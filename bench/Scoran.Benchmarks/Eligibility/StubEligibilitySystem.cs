@@ -137,7 +137,7 @@ public sealed class StubEligibilitySystem : IEligibilitySystem
     public IReadOnlyDictionary<string, CommuneAggregate> CommuneAggregates() =>
         _communes.Select((code, i) => (code, i)).ToDictionary(c => c.code, c => _aggregates[c.i], StringComparer.Ordinal);
 
-    public async Task<string> StartHttpAsync(CancellationToken cancellationToken)
+    public async Task<HttpTarget> StartHttpAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -152,7 +152,7 @@ public sealed class StubEligibilitySystem : IEligibilitySystem
         });
         await _web.StartAsync(cancellationToken);
         var address = _web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return address + "/api/eligibility?lat={lat}&lon={lon}";
+        return new HttpTarget(address + "/api/eligibility?lat={lat}&lon={lon}", null);
     }
 
     public async ValueTask DisposeAsync()
