@@ -27,7 +27,13 @@ public sealed record LoadResult(
 /// </summary>
 public static class HttpLoad
 {
-    public static async Task<LoadResult> RunAsync(string urlTemplate, IReadOnlyList<(double Lat, double Lon)> points, int rate, double seconds, int connections)
+    /// <summary>
+    /// One client for the whole series, so that its JIT and connections are warm: first
+    /// <paramref name="warmupSeconds"/> at the first rate (returned first, not to be reported),
+    /// then each rate for <paramref name="seconds"/>.
+    /// </summary>
+    public static async Task<List<LoadResult>> RunSeriesAsync(string urlTemplate, IReadOnlyList<(double Lat, double Lon)> points, int[] rates, double seconds,
+        double warmupSeconds, int connections)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -38,15 +44,19 @@ public static class HttpLoad
         };
         using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestVersion = HttpVersion.Version11;
-
-        // Warm-up: open the connections and let both JITs settle (not recorded).
-        var warmup = Enumerable.Range(0, Math.Min(connections, 64) * 4)
-            .Select(i => client.GetAsync(Url(urlTemplate, points[i % points.Count])));
-        foreach (var response in await Task.WhenAll(warmup))
+        var results = new List<LoadResult> { await RunAsync(client, urlTemplate, points, rates[0], warmupSeconds, 0) };
+        var offset = results[0].Sent;
+        foreach (var rate in rates)
         {
-            response.Dispose();
+            results.Add(await RunAsync(client, urlTemplate, points, rate, seconds, offset));
+            offset += results[^1].Sent;
         }
 
+        return results;
+    }
+
+    private static async Task<LoadResult> RunAsync(HttpClient client, string urlTemplate, IReadOnlyList<(double Lat, double Lon)> points, int rate, double seconds, long offset)
+    {
         var total = (int)(rate * seconds);
         var latency = new long[total];
         var service = new long[total];
@@ -99,7 +109,7 @@ public static class HttpLoad
             var sent = Stopwatch.GetTimestamp();
             try
             {
-                using var response = await client.GetAsync(Url(urlTemplate, points[i % points.Count]), HttpCompletionOption.ResponseContentRead);
+                using var response = await client.GetAsync(Url(urlTemplate, points[(int)((offset + i) % points.Count)]), HttpCompletionOption.ResponseContentRead);
                 var end = Stopwatch.GetTimestamp();
                 latency[i] = end - due;
                 service[i] = end - sent;
@@ -143,7 +153,7 @@ public static class HttpLoad
     }
 
     /// <summary>Runs the load in a child process of this same benchmark program and reads its result.</summary>
-    public static async Task<LoadResult> RunInChildAsync(string urlTemplate, string queries, int rate, double seconds, int connections)
+    public static async Task<List<LoadResult>> RunInChildAsync(string urlTemplate, string queries, int[] rates, double seconds, double warmupSeconds, int connections)
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self)
@@ -156,7 +166,7 @@ public static class HttpLoad
             start.ArgumentList.Add(typeof(HttpLoad).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "eligibility-load", "--url", urlTemplate, "--queries", queries, "--rate", rate.ToString(CultureInfo.InvariantCulture),
+        foreach (var argument in new[] { "eligibility-load", "--url", urlTemplate, "--queries", queries, "--rates", string.Join(",", rates), "--warmup", warmupSeconds.ToString(CultureInfo.InvariantCulture),
                      "--seconds", seconds.ToString(CultureInfo.InvariantCulture), "--connections", connections.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
@@ -167,7 +177,7 @@ public static class HttpLoad
         await process.WaitForExitAsync();
         var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1];
         return process.ExitCode == 0
-            ? JsonSerializer.Deserialize<LoadResult>(last)!
+            ? JsonSerializer.Deserialize<List<LoadResult>>(last)!
             : throw new InvalidOperationException($"load generator exited with {process.ExitCode}: {output}");
     }
 }
