@@ -110,11 +110,12 @@ internal static class EligibilityCommands
             Arity = ArgumentArity.ZeroOrOne,
         };
         var output = new Option<string?>("--sortie") { Description = $"Dossier de sortie (défaut : {DemoFolder})." };
-        var departements = new Option<string>("--departements") { Description = "Départements retenus, séparés par des virgules.", DefaultValueFactory = _ => "21,25,39,58,70,71,89,90" };
+        var departements = new Option<string>("--departements") { Description = "Départements retenus, séparés par des virgules (* : tous).", DefaultValueFactory = _ => "21,25,39,58,70,71,89,90" };
+        var neighbours = new Option<int>("--voisins") { Description = "Immeubles générés autour de chaque site (pour des fichiers de mesure plus gros).", DefaultValueFactory = _ => 8 };
         var command = new Command("eligibilite-demo",
             "Régénère la paire de démonstration SYNTHÉTIQUE (immeubles autour des adresses réelles des France Services, éligibilités inventées, déterministe).")
         {
-            source, output, departements,
+            source, output, departements, neighbours,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -126,11 +127,11 @@ internal static class EligibilityCommands
             }
 
             var keep = parse.GetValue(departements)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-            var sites = (await EligibilityDemoGenerator.ReadSitesAsync(file, cancellationToken)).Where(s => keep.Contains(s.Departement)).ToList();
+            var sites = (await EligibilityDemoGenerator.ReadSitesAsync(file, cancellationToken)).Where(s => keep.Contains("*") || keep.Contains(s.Departement)).ToList();
             var folder = parse.GetValue(output) ?? Path.Combine(root, DemoFolder);
             Directory.CreateDirectory(folder);
             var (count, rows) = await EligibilityDemoGenerator.WriteAsync(sites, Path.Combine(folder, DemoBuildings), Path.Combine(folder, DemoEligibility),
-                cancellationToken: cancellationToken);
+                parse.GetValue(neighbours), cancellationToken: cancellationToken);
             Console.WriteLine($"{sites.Count} sites, {count} immeubles, {rows} lignes d'éligibilité écrits dans {folder} (données synthétiques).");
             return 0;
         });

@@ -28,9 +28,9 @@ public sealed class EligibilityIndex
     public const double EarthRadiusMeters = 6_371_008.8;
     private const double DegToRad = Math.PI / 180;
     private const double E7ToRad = DegToRad / 1e7;
-    private const int MaxRings = (int)(1.0 / EligibilitySnapshot.CellDegrees);
 
     private readonly Dictionary<long, int> _cells;
+    private readonly Dictionary<long, List<int>> _coarse = [];
     private readonly Lazy<AddressIndex> _addresses;
 
     public EligibilityIndex(EligibilitySnapshot snapshot)
@@ -40,6 +40,14 @@ public sealed class EligibilityIndex
         for (var i = 0; i < snapshot.CellKeys.Length; i++)
         {
             _cells[snapshot.CellKeys[i]] = i;
+            var key = snapshot.CellKeys[i];
+            var coarse = EligibilitySnapshot.CellKey(Coarse((int)(key >> 32)), Coarse((int)key));
+            if (!_coarse.TryGetValue(coarse, out var list))
+            {
+                _coarse[coarse] = list = [];
+            }
+
+            list.Add(i);
         }
 
         _addresses = new Lazy<AddressIndex>(() => new AddressIndex(snapshot), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -62,70 +70,122 @@ public sealed class EligibilityIndex
             return null;
         }
 
-        var qLat = latitude * DegToRad;
-        var qLon = longitude * DegToRad;
-        var cosQ = Math.Cos(qLat);
+        var search = new Search(this, latitude, longitude);
         var cx = EligibilitySnapshot.CellIndex(longitude);
         var cy = EligibilitySnapshot.CellIndex(latitude);
-        var best = -1;
-        var bestA = double.PositiveInfinity;
-        for (var r = 0; r <= MaxRings; r++)
+        // Fine rings first: near any building, a few cells settle it.
+        for (var r = 0; r <= FineRings; r++)
         {
-            if (r == 0)
+            ForRing(cx, cy, r, (ix, iy) => search.ScanCell(ix, iy));
+            if (search.Settled(cx - r, cy - r, cx + r + 1, cy + r + 1, 1))
             {
-                Scan(cx, cy);
+                return search.Result;
             }
-            else
-            {
-                for (var ix = cx - r; ix <= cx + r; ix++)
-                {
-                    Scan(ix, cy - r);
-                    Scan(ix, cy + r);
-                }
+        }
 
-                for (var iy = cy - r + 1; iy <= cy + r - 1; iy++)
-                {
-                    Scan(cx - r, iy);
-                    Scan(cx + r, iy);
-                }
-            }
-
-            if (best >= 0)
+        // Far from buildings (sea, border): rings of coarse cells, each gathering its fine cells.
+        var kx = Coarse(cx);
+        var ky = Coarse(cy);
+        for (var r = 0; r <= CoarseRings; r++)
+        {
+            ForRing(kx, ky, r, search.ScanCoarse);
+            if (search.Settled(kx - r, ky - r, kx + r + 1, ky + r + 1, CoarseFactor))
             {
-                var south = (cy - r) * EligibilitySnapshot.CellDegrees * DegToRad;
-                var north = (cy + r + 1) * EligibilitySnapshot.CellDegrees * DegToRad;
-                var west = (cx - r) * EligibilitySnapshot.CellDegrees * DegToRad;
-                var east = (cx + r + 1) * EligibilitySnapshot.CellDegrees * DegToRad;
-                var bound = Math.Min(Math.Min(qLat - south, north - qLat),
-                    Math.Asin(cosQ * Math.Sin(Math.Min(qLon - west, east - qLon))));
-                var s = Math.Sin(bound / 2);
-                // A margin far above rounding error (1e-9 relative) keeps the proof valid in floating point.
-                if (s * s > bestA * (1 + 1e-9) + 1e-17)
-                {
-                    return new NearestBuilding(best, Meters(bestA));
-                }
+                return search.Result;
             }
         }
 
         return BruteForceNearest(latitude, longitude);
+    }
 
-        void Scan(int ix, int iy)
+    private const int FineRings = 40;
+    private const int CoarseFactor = 40;
+    // 45° of longitude on each side at most, where the meridian bound below still holds.
+    private const int CoarseRings = (int)(45 / (CoarseFactor * EligibilitySnapshot.CellDegrees));
+
+    private static int Coarse(int fine) => (int)Math.Floor(fine / (double)CoarseFactor);
+
+    private static void ForRing(int cx, int cy, int r, Action<int, int> visit)
+    {
+        if (r == 0)
         {
-            if (!_cells.TryGetValue(EligibilitySnapshot.CellKey(ix, iy), out var cell))
-            {
-                return;
-            }
+            visit(cx, cy);
+            return;
+        }
 
-            var end = Snapshot.CellStarts[cell + 1];
-            for (var i = Snapshot.CellStarts[cell]; i < end; i++)
+        for (var ix = cx - r; ix <= cx + r; ix++)
+        {
+            visit(ix, cy - r);
+            visit(ix, cy + r);
+        }
+
+        for (var iy = cy - r + 1; iy <= cy + r - 1; iy++)
+        {
+            visit(cx - r, iy);
+            visit(cx + r, iy);
+        }
+    }
+
+    /// <summary>The state of one query: the best building so far, compared on the haversine term.</summary>
+    private sealed class Search(EligibilityIndex index, double latitude, double longitude)
+    {
+        private readonly double _qLat = latitude * DegToRad;
+        private readonly double _qLon = longitude * DegToRad;
+        private readonly double _cosQ = Math.Cos(latitude * DegToRad);
+        private int _best = -1;
+        private double _bestA = double.PositiveInfinity;
+
+        public NearestBuilding Result => new(_best, Meters(_bestA));
+
+        public void ScanCell(int ix, int iy)
+        {
+            if (index._cells.TryGetValue(EligibilitySnapshot.CellKey(ix, iy), out var cell))
             {
-                var a = HaversineA(qLat, qLon, cosQ, i);
-                if (a < bestA || (a == bestA && i < best))
+                ScanRange(index.Snapshot.CellStarts[cell], index.Snapshot.CellStarts[cell + 1]);
+            }
+        }
+
+        public void ScanCoarse(int kx, int ky)
+        {
+            if (index._coarse.TryGetValue(EligibilitySnapshot.CellKey(kx, ky), out var cells))
+            {
+                foreach (var cell in cells)
                 {
-                    bestA = a;
-                    best = i;
+                    ScanRange(index.Snapshot.CellStarts[cell], index.Snapshot.CellStarts[cell + 1]);
                 }
             }
+        }
+
+        private void ScanRange(int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                var a = index.HaversineA(_qLat, _qLon, _cosQ, i);
+                if (a < _bestA || (a == _bestA && i < _best))
+                {
+                    _bestA = a;
+                    _best = i;
+                }
+            }
+        }
+
+        /// <summary>
+        /// True when every building outside the scanned block of cells (given in units of
+        /// <paramref name="factor"/> fine cells) is farther than the best one found.
+        /// </summary>
+        public bool Settled(int west, int south, int east, int north, int factor)
+        {
+            if (_best < 0)
+            {
+                return false;
+            }
+
+            var size = factor * EligibilitySnapshot.CellDegrees * DegToRad;
+            var bound = Math.Min(Math.Min(_qLat - south * size, north * size - _qLat),
+                Math.Asin(Math.Min(1, _cosQ * Math.Sin(Math.Min(_qLon - west * size, east * size - _qLon)))));
+            var s = Math.Sin(bound / 2);
+            // A margin far above rounding error (1e-9 relative) keeps the proof valid in floating point.
+            return s * s > _bestA * (1 + 1e-9) + 1e-17;
         }
     }
 

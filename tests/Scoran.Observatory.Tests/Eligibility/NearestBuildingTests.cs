@@ -52,8 +52,9 @@ public sealed class NearestBuildingTests
         AssertSameAsBruteForce(index, sites.Select(s => (s.Latitude + (random.NextDouble() - 0.5) * 0.02, s.Longitude + (random.NextDouble() - 0.5) * 0.02)));
         AssertSameAsBruteForce(index, RandomPoints(1, 3_000, 46.1, 48.5, 2.8, 7.2));
         AssertSameAsBruteForce(index, RandomPoints(2, 1_000, 45.0, 49.5, 1.5, 8.5));
-        // Far from every building: the bounded ring search hands over to the scan.
-        AssertSameAsBruteForce(index, [(0, 0), (60, -30), (43.0, 9.0), (-21.1, 55.5)]);
+        // Far from buildings (sea, neighbouring countries): the coarse rings; very far: the scan.
+        AssertSameAsBruteForce(index, RandomPoints(5, 1_000, 35.0, 56.0, -15.0, 20.0));
+        AssertSameAsBruteForce(index, [(0, 0), (60, -30), (43.0, 9.0), (41.0, 5.0), (46.0, -4.0), (-21.1, 55.5), (89.9, 170.0), (-89.9, -170.0)]);
 
         // A site's own position finds a building placed exactly there.
         var first = index.Nearest(sites[0].Latitude, sites[0].Longitude)!.Value;

@@ -16,7 +16,7 @@
     if (result && window.maplibregl) {
       const at = [Number(result.dataset.lon), Number(result.dataset.lat)];
       new maplibregl.Marker({ color: "#b34700" }).setLngLat(at).addTo(map);
-      const jump = function () { map.jumpTo({ center: at, zoom: 15 }); };
+      const jump = function () { map.jumpTo({ center: at, zoom: 13 }); };
       if (map.loaded()) jump(); else map.once("load", jump);
     }
     map.on("click", function (e) {

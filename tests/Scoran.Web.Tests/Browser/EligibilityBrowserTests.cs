@@ -1,0 +1,114 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Scoran.Data;
+using Scoran.Observatory.Eligibility;
+using Scoran.Testing;
+using Scoran.Web.Tests.Api;
+
+namespace Scoran.Web.Tests.Browser;
+
+/// <summary>The application over a database of its own holding the synthetic eligibility demo, and Chromium.</summary>
+public sealed class EligibilityBrowserFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private ScoranAppFactory? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await EligibilityDatabase.WithTerritoriesAsync(DatabaseProvider.Sqlite, contours: true);
+        await _database.WithScopeAsync(sp => sp.GetRequiredService<EligibilityImporter>().ImportAsync(EligibilityDatabase.DemoBuildings, EligibilityDatabase.DemoEligibility));
+        _factory = new ScoranAppFactory(_database.Storage);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("SCORAN_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+        });
+    }
+
+    public async Task RunAsync(string screenshotName, Func<IPage, Task> scenario)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _factory!.ClientOptions.BaseAddress.ToString(),
+            Locale = "fr-FR",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        try
+        {
+            await scenario(page);
+        }
+        finally
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, screenshotName + ".png"), FullPage = true });
+            await context.CloseAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Someone checking what internet access an address has: by typing it, then by clicking the map.</summary>
+public sealed class EligibilityBrowserTests(EligibilityBrowserFixture browser) : IClassFixture<EligibilityBrowserFixture>
+{
+    [Fact]
+    public async Task Type_an_address_and_read_the_technologies_speeds_and_fibre_status()
+    {
+        await browser.RunAsync("observatoire-eligibilite-adresse", async page =>
+        {
+            await page.GotoAsync("/observatoire/eligibilite");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Éligibilité à l'adresse");
+            await page.GetByLabel("Adresse", new() { Exact = true }).FillAsync("20 place général leclerc is-sur-tille");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Voir l'éligibilité", Exact = true }).ClickAsync();
+
+            var result = page.GetByTestId("eligibility-result");
+            await Assertions.Expect(result.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("20 Place Général Leclerc, Is-sur-Tille");
+            await Assertions.Expect(page.GetByTestId("synthetic-notice")).ToContainTextAsync("Données de démonstration synthétiques");
+            await Assertions.Expect(page.GetByTestId("ftth-status")).ToContainTextAsync("à la fibre (FttH)");
+            await Assertions.Expect(result.GetByRole(AriaRole.Table)).ToContainTextAsync("DSL (cuivre) (CU)");
+            await Assertions.Expect(page.GetByTestId("matches")).ToContainTextAsync("22 Place Général Leclerc, Is-sur-Tille");
+        });
+    }
+
+    [Fact]
+    public async Task Click_on_the_map_and_get_the_nearest_building()
+    {
+        await browser.RunAsync("observatoire-eligibilite-carte", async page =>
+        {
+            await page.GotoAsync("/observatoire/eligibilite?lat=47.5216&lon=5.112966");
+            await Assertions.Expect(page.GetByTestId("eligibility-result").GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("20 Place Général Leclerc, Is-sur-Tille");
+            var map = page.Locator("#carte-eligibilite");
+            await Assertions.Expect(map).ToHaveAttributeAsync("data-loaded", "true", new() { Timeout = 30_000 });
+
+            // The map is centred on the building found: a click beside the centre asks for the point clicked.
+            var box = (await map.BoundingBoxAsync())!;
+            await page.Mouse.ClickAsync(box.X + box.Width / 2 + 40, box.Y + box.Height / 2 + 10);
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("lat=47\\.5[0-9]+&lon=5\\.1[0-9]+"));
+            await Assertions.Expect(page.GetByTestId("eligibility-result")).ToContainTextAsync("du point demandé");
+        });
+    }
+}
