@@ -107,7 +107,7 @@ public static class EligibilityCommands
         var importCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var rate = totalRows / importSeconds;
         report.Figure("Import end to end (parse, validate, aggregate, index)", $"{importSeconds:F1} s",
-            $"{rate / 1e6:F2} M rows/s ({totalRows:N0} rows: buildings + eligibility), CPU {importCpu:F0} s ({importCpu / importSeconds:F2} cores); {imported.Notes}");
+            $"{rate / 1e6:F2} M rows/s, {totalRows / importCpu / 1e6:F2} M rows per CPU-second ({totalRows:N0} rows: buildings + eligibility), CPU {importCpu:F0} s ({importCpu / importSeconds:F2} cores); {imported.Notes}");
         report.Goal("Import ≥ 1 million rows/s", rate >= 1e6, $"{rate / 1e6:F2} M rows/s");
         if (imported.Buildings != manifest.Buildings || imported.EligibilityRows != manifest.EligibilityRows)
         {
@@ -188,6 +188,7 @@ public static class EligibilityCommands
             // One client process for the series: a warm-up at the first rate (not recorded: tiered
             // JIT of the request path on both sides, connection pool), then each rate.
             Console.WriteLine($"HTTP: warm-up 10 s, then {string.Join(", ", options.Rates)} req/s for {options.Seconds} s each…");
+            var serverCpuBefore = target.ServerCpu();
             var loads = await HttpLoad.RunInChildAsync(url, Path.Combine(options.Folder, EligibilityFormat.QueriesFile), options.Rates, options.Seconds, 10, options.Connections);
             foreach (var load in loads)
             {
@@ -202,6 +203,10 @@ public static class EligibilityCommands
                 }
             }
 
+            var serverCpu = (target.ServerCpu() - serverCpuBefore).TotalSeconds;
+            var requests = loads.Sum(l => l.Sent);
+            report.Figure("Server CPU per HTTP request (whole series, warm-up included)", $"{serverCpu / requests * 1e6:F0} µs",
+                $"{serverCpu:F0} CPU s for {requests:N0} requests: at most {requests / serverCpu:N0} req/s per core, whatever the load of the machine");
             report.Line($"Load average after HTTP: {LoadAverage()}");
         }
 
@@ -209,11 +214,13 @@ public static class EligibilityCommands
         if (!options.SkipDuckDb)
         {
             Console.WriteLine("DuckDB…");
+            var duckCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var duck = DuckDbPeer.Run(options.Folder, options.DuckDbThreads);
+            var duckCpu = (Process.GetCurrentProcess().TotalProcessorTime - duckCpuBefore).TotalSeconds;
             report.Figure("DuckDB read_csv + join + group by commune", $"{duck.Seconds:F1} s",
-                $"{duck.Version}, {duck.Threads} threads, {duck.Communes:N0} communes, {duck.Buildings:N0} buildings, {duck.EligibilityRows:N0} rows");
+                $"CPU {duckCpu:F0} s ({duckCpu / duck.Seconds:F2} cores, {totalRows / duckCpu / 1e6:F2} M rows per CPU-second), {duck.Version}, {duck.Threads} threads, {duck.Communes:N0} communes, {duck.Buildings:N0} buildings, {duck.EligibilityRows:N0} rows");
             var ratio = importSeconds / duck.Seconds;
-            report.Figure("Ratio Scoran import / DuckDB", $"{ratio:F2}", "≤ 1.0 means Scoran is not slower");
+            report.Figure("Ratio Scoran import / DuckDB", $"{ratio:F2}", $"≤ 1.0 means Scoran is not slower; in CPU seconds {importCpu / duckCpu:F2}");
             report.Goal("Import + aggregation no slower than DuckDB (ratio ≤ 1.0)", ratio <= 1.0, $"ratio {ratio:F2}");
 
             var ours = system.CommuneAggregates();

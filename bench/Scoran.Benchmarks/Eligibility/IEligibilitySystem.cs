@@ -30,7 +30,7 @@ public interface IEligibilitySystem : IAsyncDisposable
 }
 
 /// <summary>Where to send the load, and the serving process's memory when it is another process.</summary>
-public sealed record HttpTarget(string UrlTemplate, ServerMemory? Memory);
+public sealed record HttpTarget(string UrlTemplate, ServerMemory? Memory, Func<TimeSpan> ServerCpu);
 
 /// <summary>A serving process right after it loaded the data (full GC), as reported by itself.</summary>
 public sealed record ServerMemory(string Url, double LoadSeconds, long WorkingSet, long GcHeap, long GcCommitted, int Buildings);

@@ -97,7 +97,12 @@ public sealed class ScoranEligibilitySystem : IEligibilitySystem
             if (line.StartsWith("{\"Url\"", StringComparison.Ordinal))
             {
                 var memory = JsonSerializer.Deserialize<ServerMemory>(line)!;
-                return new HttpTarget(memory.Url + "/api/eligibility?lat={lat}&lon={lon}", memory);
+                var server = _server;
+                return new HttpTarget(memory.Url + "/api/eligibility?lat={lat}&lon={lon}", memory, () =>
+                {
+                    server.Refresh();
+                    return server.TotalProcessorTime;
+                });
             }
         }
 

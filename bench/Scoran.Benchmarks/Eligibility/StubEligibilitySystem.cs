@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -152,7 +153,7 @@ public sealed class StubEligibilitySystem : IEligibilitySystem
         });
         await _web.StartAsync(cancellationToken);
         var address = _web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HttpTarget(address + "/api/eligibility?lat={lat}&lon={lon}", null);
+        return new HttpTarget(address + "/api/eligibility?lat={lat}&lon={lon}", null, () => Process.GetCurrentProcess().TotalProcessorTime);
     }
 
     public async ValueTask DisposeAsync()
