@@ -188,6 +188,12 @@ public static class EligibilityCommands
             // One client process for the series: a warm-up at the first rate (not recorded: tiered
             // JIT of the request path on both sides, connection pool), then each rate.
             Console.WriteLine($"HTTP: warm-up 10 s, then {string.Join(", ", options.Rates)} req/s for {options.Seconds} s each…");
+            using (var probe = new HttpClient())
+            {
+                var body = await probe.GetByteArrayAsync(HttpLoad.Url(url, queries[0]));
+                report.Line($"One answer of {url.Split('?')[0]}: {body.Length:N0} bytes of JSON (uncompressed).");
+            }
+
             var serverCpuBefore = target.ServerCpu();
             var loads = await HttpLoad.RunInChildAsync(url, Path.Combine(options.Folder, EligibilityFormat.QueriesFile), options.Rates, options.Seconds, 10, options.Connections);
             foreach (var load in loads)
