@@ -90,7 +90,7 @@ public static class EligibilityCommands
         var totalRows = manifest.Buildings + manifest.EligibilityRows;
         var queries = HttpLoad.ReadQueries(Path.Combine(options.Folder, EligibilityFormat.QueriesFile), options.Lookups);
 
-        await using var system = options.CreateSystem();
+        await using var system = options.CreateSystem(); // disposed early, before DuckDB; disposing twice is harmless
         report.Line($"System under test: {system.Name}");
         Console.WriteLine("prepare (not timed)…");
         await system.PrepareAsync(CancellationToken.None);
@@ -216,7 +216,10 @@ public static class EligibilityCommands
             report.Line($"Load average after HTTP: {LoadAverage()}");
         }
 
-        // 7. The peer, last: its native memory would otherwise count in the figures above.
+        // 7. The peer, last: its native memory would otherwise count in the figures above. The
+        // system under test is shut down first (its serving process holds the national snapshot).
+        var ours = system.CommuneAggregates();
+        await system.DisposeAsync();
         if (!options.SkipDuckDb)
         {
             Console.WriteLine("DuckDB…");
@@ -229,7 +232,6 @@ public static class EligibilityCommands
             report.Figure("Ratio Scoran import / DuckDB", $"{ratio:F2}", $"≤ 1.0 means Scoran is not slower; in CPU seconds {importCpu / duckCpu:F2}");
             report.Goal("Import + aggregation no slower than DuckDB (ratio ≤ 1.0)", ratio <= 1.0, $"ratio {ratio:F2}");
 
-            var ours = system.CommuneAggregates();
             var differing = duck.Aggregates.Count(d => !ours.TryGetValue(d.Key, out var mine) || !mine.SameAs(d.Value)) + ours.Keys.Count(k => !duck.Aggregates.ContainsKey(k));
             report.Line(differing == 0
                 ? $"Cross-check: the {duck.Communes:N0} communes' aggregates are identical on both sides."

@@ -153,11 +153,13 @@ public sealed class ScoranEligibilitySystem : IEligibilitySystem
             _server.StandardInput.Close();
             await _server.WaitForExitAsync();
             _server.Dispose();
+            _server = null;
         }
 
         if (_app is not null)
         {
             await _app.DisposeAsync();
+            _app = null;
         }
     }
 }

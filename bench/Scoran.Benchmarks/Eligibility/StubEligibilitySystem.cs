@@ -161,6 +161,7 @@ public sealed class StubEligibilitySystem : IEligibilitySystem
         if (_web is not null)
         {
             await _web.DisposeAsync();
+            _web = null;
         }
     }
 
