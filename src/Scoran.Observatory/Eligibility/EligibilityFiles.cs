@@ -85,12 +85,28 @@ public static class EligibilityFiles
         var techClass = new byte[buildings.Count * EligibilityCodes.TechnologyCount];
         var flags = new byte[buildings.Count];
         long eligibilityRows = 0;
+        var last = -1;
         await ParseAsync(eligibilityFile, EligibilityColumns, sha, progress, "Lecture de l'éligibilité", (reader, c, errs) =>
         {
             eligibilityRows++;
             var line = LineOf(reader);
             var id = reader.GetFieldSpan(c[0]).Trim();
-            if (!buildings.TryFind(id, out var building))
+            // Arcep writes the rows of a building together and in the building base's order:
+            // comparing with the current and next building spares most dictionary lookups.
+            int building;
+            if (last >= 0 && id.SequenceEqual(buildings.Ids[last]))
+            {
+                building = last;
+            }
+            else if (last + 1 < buildings.Count && id.SequenceEqual(buildings.Ids[last + 1]))
+            {
+                building = ++last;
+            }
+            else if (buildings.TryFind(id, out building))
+            {
+                last = building;
+            }
+            else
             {
                 errs.Add(new ImportError(eligibilityFile, line, c[0] + 1, $"immeuble inconnu : « {id} » absent de la base des immeubles"));
                 return;
@@ -129,6 +145,7 @@ public static class EligibilityFiles
         }, () =>
         {
             eligibilityRows = 0;
+            last = -1;
             Array.Clear(techMask);
             Array.Clear(techClass);
             Array.Clear(flags);
@@ -366,9 +383,11 @@ public static class EligibilityFiles
             Addresses.Add(Address(reader, c));
         }
 
-        private static string Address(CsvDataReader reader, int[] c)
+        private readonly StringBuilder _address = new(128);
+
+        private string Address(CsvDataReader reader, int[] c)
         {
-            var builder = new StringBuilder(64);
+            var builder = _address.Clear();
             var number = reader.GetFieldSpan(c[10]).Trim();
             var rep = reader.GetFieldSpan(c[11]).Trim();
             var street = reader.GetFieldSpan(c[12]).Trim();

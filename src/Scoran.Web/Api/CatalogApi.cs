@@ -130,6 +130,13 @@ public static class CatalogApi
             distributions.Add(("Engagements et écarts (JSON)", $"/api/observatory/commitments/region/{region}", "JSON"));
             distributions.Add(("Engagements et écarts (CSV)", $"/api/observatory/commitments/region/{region}/engagements.csv", "CSV"));
         }
+        else if (import.Dataset == Scoran.Observatory.Eligibility.EligibilityImporter.Dataset)
+        {
+            title = "Éligibilité à l'immeuble : technologies et débits par immeuble, sommes par commune";
+            description = "Pour chaque immeuble recensé, technologies disponibles, classe de débit maximale et statut FttH ; par commune, locaux par meilleure classe de débit, par technologie et sans réseau filaire." +
+                          (import.Publisher.Contains("synthétiques", StringComparison.Ordinal) ? " Données de démonstration synthétiques." : "");
+            distributions.Add(("Éligibilité à un point (JSON)", "/api/eligibility?lat=47.32&lon=5.04", "JSON"));
+        }
         else
         {
             return null;

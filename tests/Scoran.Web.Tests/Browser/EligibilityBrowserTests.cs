@@ -111,4 +111,21 @@ public sealed class EligibilityBrowserTests(EligibilityBrowserFixture browser) :
             await Assertions.Expect(page.GetByTestId("eligibility-result")).ToContainTextAsync("du point demandé");
         });
     }
+
+    [Fact]
+    public async Task The_page_with_a_result_has_no_wcag_a_or_aa_violation()
+    {
+        var violations = new List<string?>();
+        await browser.RunAsync("a11y-observatoire-eligibilite", async page =>
+        {
+            await page.GotoAsync("/observatoire/eligibilite?q=" + Uri.EscapeDataString("20 place général leclerc is-sur-tille"));
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(SharedData.RepositoryRoot, "node_modules", "axe-core", "axe.min.js") });
+            var result = await page.EvaluateAsync<System.Text.Json.JsonElement>(
+                "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
+                ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))");
+            violations.AddRange(result.EnumerateArray().Select(v => v.GetString()));
+        });
+
+        Assert.Empty(violations);
+    }
 }
