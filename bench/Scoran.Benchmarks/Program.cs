@@ -4,6 +4,8 @@ using Scoran.Data;
 // dotnet run -c Release --project bench/Scoran.Benchmarks -- search [--keep] [BenchmarkDotNet options, e.g. --filter *]
 // dotnet run -c Release --project bench/Scoran.Benchmarks -- import [--runs 3] [--engine sqlite|postgres]
 // dotnet run -c Release --project bench/Scoran.Benchmarks -- explain   (SQL sent by each search and its duration)
+// dotnet run -c Release --project bench/Scoran.Benchmarks -- eligibility-generate --buildings 20000000 [--out DIR] [--seed N]
+// dotnet run -c Release --project bench/Scoran.Benchmarks -- eligibility [--buildings N] [--out DIR] [--seconds S] [--rates 1000,2000,5000] ...
 // PostgreSQL is measured too when SCORAN_TEST_POSTGRES holds a server connection string.
 var mode = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "search";
 var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
@@ -47,10 +49,22 @@ switch (mode)
         return await ImportMode.RunAsync(runs, engines);
     }
 
+    case "eligibility-generate":
+        return Scoran.Benchmarks.Eligibility.EligibilityCommands.Generate(rest);
+
+    case "eligibility":
+        return await Scoran.Benchmarks.Eligibility.EligibilityCommands.RunAsync(rest);
+
+    case "eligibility-serve" when rest.Length == 1:
+        return await Scoran.Benchmarks.Eligibility.ScoranEligibilitySystem.ServeAsync(rest[0]);
+
+    case "eligibility-load":
+        return await Scoran.Benchmarks.Eligibility.EligibilityCommands.LoadAsync(rest);
+
     case "explain":
         return await ExplainMode.RunAsync();
 
     default:
-        Console.Error.WriteLine("usage: Scoran.Benchmarks [search [--keep] [BenchmarkDotNet options] | import [--runs N] [--engine sqlite|postgres] | explain]");
+        Console.Error.WriteLine("usage: Scoran.Benchmarks [search [--keep] [BenchmarkDotNet options] | import [--runs N] [--engine sqlite|postgres] | explain | eligibility-generate | eligibility | eligibility-load]");
         return 2;
 }
