@@ -83,23 +83,14 @@ public sealed partial class CommitmentImporter(DbContext db, TimeProvider clock,
             return new CommitmentImportReport(true, file.Register, 0, 0, []);
         }
 
-        var current = (await db.Set<Territory>().AsNoTracking()
-            .Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete).Select(t => t.Code).ToListAsync(cancellationToken)).ToHashSet();
-        if (current.Count == 0)
-        {
-            throw new ImportRejectedException([new ImportError(file.File, null, null,
-                "aucune commune en base : importez d'abord les territoires (scoran territories import)")]);
-        }
-
-        var aliases = await db.Set<CommuneAlias>().AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.CurrentCode, cancellationToken);
-        string? Resolve(string code) => current.Contains(code) ? code : aliases.GetValueOrDefault(code);
+        var resolve = await CommuneCodeMapping.LoadResolverAsync(db, file.File, cancellationToken);
 
         var errors = new List<ImportError>();
         var changes = new List<CommuneCodeChange>();
         // Merged communes: the commitments of their former parts meet on today's commune; the
         // same operator and deadline become one commitment, marked partial when a part lacked it.
         var byCommune = CommuneCodeMapping.ToCurrentCommunes(file.File,
-            file.Rows.Select(r => (r.CommuneCode, r.Line, (IReadOnlyList<CommitmentRow>)[r])), Resolve, (a, b) => [.. a, .. b], changes, errors);
+            file.Rows.Select(r => (r.CommuneCode, r.Line, (IReadOnlyList<CommitmentRow>)[r])), resolve, (a, b) => [.. a, .. b], changes, errors);
         if (errors.Count > 0)
         {
             throw new ImportRejectedException(errors);
@@ -107,7 +98,7 @@ public sealed partial class CommitmentImporter(DbContext db, TimeProvider clock,
 
         // How many communes of the sheet each current commune is made of: a merged commune whose
         // former parts were not all committed carries a partial commitment.
-        var partsPerCommune = file.AllCodes.Select(Resolve).Where(c => c is not null).GroupBy(c => c!).ToDictionary(g => g.Key, g => g.Count());
+        var partsPerCommune = file.AllCodes.Select(resolve).Where(c => c is not null).GroupBy(c => c!).ToDictionary(g => g.Key, g => g.Count());
         var entities = byCommune
             .SelectMany(c => Merge(file.Register, c.Key, c.Value))
             .OrderBy(e => e.CommuneCode, StringComparer.Ordinal).ThenBy(e => e.Deadline)

@@ -44,16 +44,7 @@ public sealed partial class ConnexionImporter(DbContext db, IBulkWriter bulk, Ti
             return new ConnexionImportReport(true, file.Family, file.Date, 0, 0, []);
         }
 
-        var current = (await db.Set<Territory>().AsNoTracking()
-            .Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete).Select(t => t.Code).ToListAsync(cancellationToken)).ToHashSet();
-        if (current.Count == 0)
-        {
-            throw new ImportRejectedException([new ImportError(file.File, null, null,
-                "aucune commune en base : importez d'abord les territoires (scoran territories import)")]);
-        }
-
-        var aliases = await db.Set<CommuneAlias>().AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.CurrentCode, cancellationToken);
-        string? Resolve(string code) => current.Contains(code) ? code : aliases.GetValueOrDefault(code);
+        var resolve = await CommuneCodeMapping.LoadResolverAsync(db, file.File, cancellationToken);
 
         var errors = new List<ImportError>();
         var changes = new List<CommuneCodeChange>();
@@ -62,7 +53,7 @@ public sealed partial class ConnexionImporter(DbContext db, IBulkWriter bulk, Ti
         {
             // Counts of merged communes add up: every column is a number of premises.
             byType[group.Key] = CommuneCodeMapping.ToCurrentCommunes(file.File,
-                group.Select(r => (r.CommuneCode, r.Line, r.Counts)), Resolve,
+                group.Select(r => (r.CommuneCode, r.Line, r.Counts)), resolve,
                 (a, b) => a.Keys.Union(b.Keys).ToDictionary(k => k, k => a.GetValueOrDefault(k) + b.GetValueOrDefault(k)),
                 group.Key == "all" || !byType.ContainsKey("all") ? changes : [], errors);
         }

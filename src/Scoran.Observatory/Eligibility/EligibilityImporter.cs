@@ -77,15 +77,7 @@ public sealed partial class EligibilityImporter(DbContext db, IBulkWriter bulk, 
                 release.ReadTime, TimeSpan.Zero, TimeSpan.Zero, total.Elapsed);
         }
 
-        var current = (await db.Set<Territory>().AsNoTracking()
-            .Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete).Select(t => t.Code).ToListAsync(cancellationToken)).ToHashSet();
-        if (current.Count == 0)
-        {
-            throw new ImportRejectedException([new ImportError(release.BuildingsFile, null, null,
-                "aucune commune en base : importez d'abord les territoires (scoran territories import)")]);
-        }
-
-        var aliases = await db.Set<CommuneAlias>().AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.CurrentCode, cancellationToken);
+        var resolve = await CommuneCodeMapping.LoadResolverAsync(db, release.BuildingsFile, cancellationToken);
         var errors = new List<ImportError>();
         var changes = new List<CommuneCodeChange>();
         var communes = new List<string>();
@@ -94,7 +86,7 @@ public sealed partial class EligibilityImporter(DbContext db, IBulkWriter bulk, 
         for (var i = 0; i < release.FileCommunes.Count; i++)
         {
             var (code, line) = release.FileCommunes[i];
-            var resolved = current.Contains(code) ? code : aliases.GetValueOrDefault(code);
+            var resolved = resolve(code);
             if (resolved is null)
             {
                 errors.Add(new ImportError(release.BuildingsFile, line, release.CommuneColumn, $"code commune inconnu : « {code} » (ni commune actuelle, ni ancienne commune)"));

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Scoran.Core.Imports;
+using Scoran.Territories.Model;
 
 namespace Scoran.Observatory.Import;
 
@@ -12,6 +14,25 @@ public sealed record CommuneCodeChange(string FileCode, string CurrentCode);
 /// </summary>
 public static class CommuneCodeMapping
 {
+    /// <summary>
+    /// Today's commune for a code of <paramref name="file"/>: itself when current, else the commune a
+    /// former, delegated or associated code now belongs to, else null. Refuses the file when no
+    /// territories are loaded, since every code would then look unknown.
+    /// </summary>
+    public static async Task<Func<string, string?>> LoadResolverAsync(DbContext db, string file, CancellationToken cancellationToken)
+    {
+        var current = (await db.Set<Territory>().AsNoTracking()
+            .Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete).Select(t => t.Code).ToListAsync(cancellationToken)).ToHashSet();
+        if (current.Count == 0)
+        {
+            throw new ImportRejectedException([new ImportError(file, null, null,
+                "aucune commune en base : importez d'abord les territoires (scoran territories import)")]);
+        }
+
+        var aliases = await db.Set<CommuneAlias>().AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.CurrentCode, cancellationToken);
+        return code => current.Contains(code) ? code : aliases.GetValueOrDefault(code);
+    }
+
     public static IReadOnlyDictionary<string, TValue> ToCurrentCommunes<TValue>(
         string file,
         IEnumerable<(string Code, long Line, TValue Value)> rows,

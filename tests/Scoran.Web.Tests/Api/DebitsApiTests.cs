@@ -160,11 +160,7 @@ public abstract partial class DebitsApiTests(ImportedTerritories imported) : App
     {
         var email = await TestAccounts.CreateAsync(Services, ScoranRoles.DataManager);
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var token = TokenField().Match(await client.GetStringAsync("/compte/connexion", Token)).Groups[1].Value;
-        await client.PostAsync("/compte/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token, ["Email"] = email, ["Password"] = TestAccounts.Password,
-        }), Token);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await TestAccounts.SignInAsync(client, email)).StatusCode);
         var before = await CountAsync();
         var demo = SharedData.ConnexionDemoFiles().First(f => Path.GetFileName(f).StartsWith("commune_debit_2023", StringComparison.Ordinal));
 
@@ -173,7 +169,7 @@ public abstract partial class DebitsApiTests(ImportedTerritories imported) : App
             var content = new ByteArrayContent(bytes);
             content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
             var form = new MultipartFormDataContent { { new StringContent(ConnexionImporter.Kind), "kind" }, { content, $"{ConnexionImporter.Kind}-statistiques", fileName } };
-            form.Add(new StringContent(TokenField().Match(await client.GetStringAsync("/admin/imports", Token)).Groups[1].Value), "__RequestVerificationToken");
+            form.Add(new StringContent(await TestAccounts.AntiforgeryTokenAsync(client, "/admin/imports")), "__RequestVerificationToken");
             var response = await client.PostAsync("/admin/imports", form, Token);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Token));
@@ -197,8 +193,6 @@ public abstract partial class DebitsApiTests(ImportedTerritories imported) : App
         return (await db.Set<ConnexionCommuneCount>().CountAsync(Token), await db.Set<ConnexionCommuneCount>().SumAsync(c => c.Value, Token));
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }
 
 public sealed class SqliteDebitsApiTests(SqliteImportedTerritories imported) : DebitsApiTests(imported);

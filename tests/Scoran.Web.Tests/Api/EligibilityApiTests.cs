@@ -206,12 +206,7 @@ public abstract partial class EligibilityApiTests(EligibilityDatabase data) : IA
         await using var factory = new ScoranAppFactory(database.Storage);
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var email = await TestAccounts.CreateAsync(factory.Services, ScoranRoles.DataManager);
-        var signIn = await client.PostAsync("/compte/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = await TokenAsync(client, "/compte/connexion"),
-            ["Email"] = email,
-            ["Password"] = TestAccounts.Password,
-        }), Token);
+        var signIn = await TestAccounts.SignInAsync(client, email);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var page = WebUtility.HtmlDecode(await client.GetStringAsync("/admin/imports", Token));
         Assert.Contains("Arcep — éligibilité à l'immeuble", page);
@@ -226,7 +221,7 @@ public abstract partial class EligibilityApiTests(EligibilityDatabase data) : IA
                 form.Add(content, $"{EligibilityImporter.Dataset}-{slot}", Path.GetFileName(path));
             }
 
-            form.Add(new StringContent(await TokenAsync(client, "/admin/imports")), "__RequestVerificationToken");
+            form.Add(new StringContent(await TestAccounts.AntiforgeryTokenAsync(client, "/admin/imports")), "__RequestVerificationToken");
             var response = await client.PostAsync("/admin/imports", form, Token);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Token));
@@ -239,14 +234,7 @@ public abstract partial class EligibilityApiTests(EligibilityDatabase data) : IA
         Assert.Equal("IMB/21317/S/0012800", answer.GetProperty("building").GetProperty("buildingId").GetString());
     }
 
-    private static async Task<string> TokenAsync(HttpClient client, string url)
-    {
-        var html = await client.GetStringAsync(url, Token);
-        return TokenField().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException($"no antiforgery token on {url}");
-    }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 

@@ -17,22 +17,7 @@ public abstract partial class AdministrationTests(ImportedTerritories imported) 
     private HttpClient NewBrowserLikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    private static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url)
-    {
-        var html = await client.GetStringAsync(url, TestContext.Current.CancellationToken);
-        return TokenField().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException($"no antiforgery token on {url}");
-    }
 
-    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, string returnUrl = "")
-    {
-        var token = await AntiforgeryTokenAsync(client, "/compte/connexion");
-        return await client.PostAsync("/compte/connexion" + (returnUrl == "" ? "" : $"?ReturnUrl={Uri.EscapeDataString(returnUrl)}"), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["Email"] = email,
-            ["Password"] = password,
-        }), TestContext.Current.CancellationToken);
-    }
 
     [Theory]
     [InlineData("/admin")]
@@ -52,8 +37,8 @@ public abstract partial class AdministrationTests(ImportedTerritories imported) 
         var email = await TestAccounts.CreateAsync(Services, ScoranRoles.DataManager);
         var client = NewBrowserLikeClient();
 
-        var wrongPassword = await SignInAsync(client, email, "pas le bon mot de passe");
-        var unknownAccount = await SignInAsync(client, "personne@region-test.invalid", "pas le bon mot de passe");
+        var wrongPassword = await TestAccounts.SignInAsync(client, email, "pas le bon mot de passe");
+        var unknownAccount = await TestAccounts.SignInAsync(client, "personne@region-test.invalid", "pas le bon mot de passe");
 
         Assert.Equal(HttpStatusCode.OK, wrongPassword.StatusCode);
         var text = await wrongPassword.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -68,7 +53,7 @@ public abstract partial class AdministrationTests(ImportedTerritories imported) 
         var email = await TestAccounts.CreateAsync(Services, ScoranRoles.DataManager);
         var client = NewBrowserLikeClient();
 
-        var signedIn = await SignInAsync(client, email, TestAccounts.Password, "/admin/imports");
+        var signedIn = await TestAccounts.SignInAsync(client, email, TestAccounts.Password, "/admin/imports");
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal("/admin/imports", signedIn.Headers.Location?.OriginalString);
 
@@ -86,7 +71,7 @@ public abstract partial class AdministrationTests(ImportedTerritories imported) 
     {
         var email = await TestAccounts.CreateAsync(Services, ScoranRoles.DataManager);
         var client = NewBrowserLikeClient();
-        await SignInAsync(client, email, TestAccounts.Password);
+        await TestAccounts.SignInAsync(client, email, TestAccounts.Password);
 
         var response = await client.PostAsync("/admin/imports", Upload("arcep-ftth", ("deploiement", "ftthCommunes.csv", "x"u8.ToArray())), TestContext.Current.CancellationToken);
 
@@ -98,7 +83,7 @@ public abstract partial class AdministrationTests(ImportedTerritories imported) 
     {
         var email = await TestAccounts.CreateAsync(Services, ScoranRoles.DataManager);
         var client = NewBrowserLikeClient();
-        await SignInAsync(client, email, TestAccounts.Password);
+        await TestAccounts.SignInAsync(client, email, TestAccounts.Password);
         var before = await CountAsync();
         var lines = await File.ReadAllLinesAsync(Path.Combine(SharedData.Root, "data", "ftth", "arcep-observatoire-2018T1", "ftthCommunes.csv"), TestContext.Current.CancellationToken);
         lines[9] = lines[9].Replace(",Locaux Raccordables,", ",Locaux Raccordables,beaucoup", StringComparison.Ordinal);
@@ -106,7 +91,7 @@ public abstract partial class AdministrationTests(ImportedTerritories imported) 
         var information = await File.ReadAllBytesAsync(Path.Combine(SharedData.Root, "data", "ftth", "arcep-observatoire-2018T1", "communes.csv"), TestContext.Current.CancellationToken);
 
         var form = Upload("arcep-ftth", ("deploiement", "ftthCommunes-corrige.csv", damaged), ("communes", "communes.csv", information));
-        form.Add(new StringContent(await AntiforgeryTokenAsync(client, "/admin/imports")), "__RequestVerificationToken");
+        form.Add(new StringContent(await TestAccounts.AntiforgeryTokenAsync(client, "/admin/imports")), "__RequestVerificationToken");
         var response = await client.PostAsync("/admin/imports", form, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -122,14 +107,14 @@ public abstract partial class AdministrationTests(ImportedTerritories imported) 
     {
         var email = await TestAccounts.CreateAsync(Services, ScoranRoles.Administrator);
         var client = NewBrowserLikeClient();
-        await SignInAsync(client, email, TestAccounts.Password);
+        await TestAccounts.SignInAsync(client, email, TestAccounts.Password);
         var before = await CountAsync();
         var folder = Path.Combine(SharedData.Root, "data", "ftth", "arcep-observatoire-2018T1");
 
         var form = Upload("arcep-ftth",
             ("deploiement", "ftthCommunes.csv", await File.ReadAllBytesAsync(Path.Combine(folder, "ftthCommunes.csv"), TestContext.Current.CancellationToken)),
             ("communes", "communes.csv", await File.ReadAllBytesAsync(Path.Combine(folder, "communes.csv"), TestContext.Current.CancellationToken)));
-        form.Add(new StringContent(await AntiforgeryTokenAsync(client, "/admin/imports")), "__RequestVerificationToken");
+        form.Add(new StringContent(await TestAccounts.AntiforgeryTokenAsync(client, "/admin/imports")), "__RequestVerificationToken");
         var response = await client.PostAsync("/admin/imports", form, TestContext.Current.CancellationToken);
 
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -142,14 +127,14 @@ public abstract partial class AdministrationTests(ImportedTerritories imported) 
     {
         var email = await TestAccounts.CreateAsync(Services, ScoranRoles.Administrator);
         var client = NewBrowserLikeClient();
-        await SignInAsync(client, email, TestAccounts.Password);
+        await TestAccounts.SignInAsync(client, email, TestAccounts.Password);
         var newcomer = $"nouvel-agent-{Guid.NewGuid():N}@region-test.invalid";
 
         async Task<string> CreateAsync(string password)
         {
             var response = await client.PostAsync("/admin/comptes", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client, "/admin/comptes"),
+                ["__RequestVerificationToken"] = await TestAccounts.AntiforgeryTokenAsync(client, "/admin/comptes"),
                 ["Email"] = newcomer,
                 ["DisplayName"] = "Nouvel agent",
                 ["Password"] = password,
@@ -161,7 +146,7 @@ public abstract partial class AdministrationTests(ImportedTerritories imported) 
         Assert.Contains("Le mot de passe doit contenir au moins 12 caractères.", await CreateAsync("court"));
         Assert.Contains($"Compte créé pour {newcomer}.", await CreateAsync("une autre phrase de passe"));
 
-        var signedIn = await SignInAsync(NewBrowserLikeClient(), newcomer, "une autre phrase de passe");
+        var signedIn = await TestAccounts.SignInAsync(NewBrowserLikeClient(), newcomer, "une autre phrase de passe");
         Assert.Equal("/admin", signedIn.Headers.Location?.OriginalString);
     }
 
@@ -174,7 +159,7 @@ public abstract partial class AdministrationTests(ImportedTerritories imported) 
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt < 4; attempt++)
         {
-            statuses.Add((await SignInAsync(client, "personne@region-test.invalid", "pas le bon mot de passe")).StatusCode);
+            statuses.Add((await TestAccounts.SignInAsync(client, "personne@region-test.invalid", "pas le bon mot de passe")).StatusCode);
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
@@ -204,8 +189,6 @@ public abstract partial class AdministrationTests(ImportedTerritories imported) 
         return (rows, sum);
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }
 
 public sealed class SqliteAdministrationTests(SqliteImportedTerritories imported) : AdministrationTests(imported);

@@ -30,12 +30,7 @@ public abstract partial class CommitmentUploadTests(DatabaseProvider provider)
         await using var factory = new ScoranAppFactory(database.Storage);
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var email = await TestAccounts.CreateAsync(factory.Services, ScoranRoles.DataManager);
-        var signIn = await client.PostAsync("/compte/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = await TokenAsync(client, "/compte/connexion"),
-            ["Email"] = email,
-            ["Password"] = TestAccounts.Password,
-        }), Token);
+        var signIn = await TestAccounts.SignInAsync(client, email);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
 
         var register = System.Text.Encoding.UTF8.GetBytes(string.Join('\n',
@@ -45,7 +40,7 @@ public abstract partial class CommitmentUploadTests(DatabaseProvider provider)
         var form = new MultipartFormDataContent
         {
             { new StringContent("commitments"), "kind" },
-            { new StringContent(await TokenAsync(client, "/admin/imports")), "__RequestVerificationToken" },
+            { new StringContent(await TestAccounts.AntiforgeryTokenAsync(client, "/admin/imports")), "__RequestVerificationToken" },
         };
         var content = new ByteArrayContent(register);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
@@ -62,14 +57,7 @@ public abstract partial class CommitmentUploadTests(DatabaseProvider provider)
         Assert.Equal(["21178", "25462"], stored);
     }
 
-    private static async Task<string> TokenAsync(HttpClient client, string url)
-    {
-        var html = await client.GetStringAsync(url, Token);
-        return TokenField().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException($"no antiforgery token on {url}");
-    }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }
 
 public sealed class SqliteCommitmentUploadTests() : CommitmentUploadTests(DatabaseProvider.Sqlite);

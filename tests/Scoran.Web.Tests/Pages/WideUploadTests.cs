@@ -30,12 +30,7 @@ public abstract partial class WideUploadTests(DatabaseProvider provider)
         await using var factory = new ScoranAppFactory(database.Storage);
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var email = await TestAccounts.CreateAsync(factory.Services, ScoranRoles.DataManager);
-        var signIn = await client.PostAsync("/compte/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = await TokenAsync(client, "/compte/connexion"),
-            ["Email"] = email,
-            ["Password"] = TestAccounts.Password,
-        }), Token);
+        var signIn = await TestAccounts.SignInAsync(client, email);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
 
         var page = WebUtility.HtmlDecode(await client.GetStringAsync("/admin/imports", Token));
@@ -46,7 +41,7 @@ public abstract partial class WideUploadTests(DatabaseProvider provider)
         var form = new MultipartFormDataContent
         {
             { new StringContent("arcep-ftth-2020"), "kind" },
-            { new StringContent(await TokenAsync(client, "/admin/imports")), "__RequestVerificationToken" },
+            { new StringContent(await TestAccounts.AntiforgeryTokenAsync(client, "/admin/imports")), "__RequestVerificationToken" },
         };
         var content = new ByteArrayContent(await File.ReadAllBytesAsync(workbook, Token));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -73,14 +68,7 @@ public abstract partial class WideUploadTests(DatabaseProvider provider)
         Assert.Equal(WideFixture.Communes.Sum(c => c.Estimate), estimate);
     }
 
-    private static async Task<string> TokenAsync(HttpClient client, string url)
-    {
-        var html = await client.GetStringAsync(url, Token);
-        return TokenField().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException($"no antiforgery token on {url}");
-    }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }
 
 public sealed class SqliteWideUploadTests() : WideUploadTests(DatabaseProvider.Sqlite);

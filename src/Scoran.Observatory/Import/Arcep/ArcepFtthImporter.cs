@@ -71,30 +71,21 @@ public sealed class ArcepFtthImporter(DbContext db, IBulkWriter bulk, TimeProvid
             return new FtthImportReport(true, name, 0, release.Deployment.Quarters.Count, 0, [], [], []);
         }
 
-        var current = (await db.Set<Territory>().AsNoTracking()
-            .Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete).Select(t => t.Code).ToListAsync(cancellationToken)).ToHashSet();
-        if (current.Count == 0)
-        {
-            throw new ImportRejectedException([new ImportError(release.Deployment.File, null, null,
-                "aucune commune en base : importez d'abord les territoires (scoran territories import)")]);
-        }
-
-        var aliases = await db.Set<CommuneAlias>().AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.CurrentCode, cancellationToken);
-        string? Resolve(string code) => current.Contains(code) ? code : aliases.GetValueOrDefault(code);
+        var resolve = await CommuneCodeMapping.LoadResolverAsync(db, release.Deployment.File, cancellationToken);
 
         var errors = new List<ImportError>();
         var changes = new List<CommuneCodeChange>();
         var deployment = CommuneCodeMapping.ToCurrentCommunes(
             release.Deployment.File,
             release.Deployment.Rows.Select(r => (r.Code, r.Line, (IReadOnlyDictionary<Quarter, long>)r.ConnectablePremises)),
-            Resolve,
+            resolve,
             (a, b) => a.Keys.Union(b.Keys).ToDictionary(q => q, q => a.GetValueOrDefault(q) + b.GetValueOrDefault(q)),
             changes,
             errors);
         var profiles = CommuneCodeMapping.ToCurrentCommunes(
             release.InformationFile,
             release.Communes.Select(c => (c.Code, c.Line, (IReadOnlyList<CommuneInformation>)[c])),
-            Resolve,
+            resolve,
             (a, b) => [.. a, .. b],
             [],
             errors);

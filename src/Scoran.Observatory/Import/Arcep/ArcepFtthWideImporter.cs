@@ -92,21 +92,12 @@ public sealed class ArcepFtthWideImporter(DbContext db, IBulkWriter bulk, TimePr
             return new FtthWideImportReport(true, name, 0, file.Quarters.Count, 0, [], [], new Dictionary<string, int>(), [], [], []);
         }
 
-        var current = (await db.Set<Territory>().AsNoTracking()
-            .Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete).Select(t => t.Code).ToListAsync(cancellationToken)).ToHashSet();
-        if (current.Count == 0)
-        {
-            throw new ImportRejectedException([new ImportError(file.File, null, null,
-                "aucune commune en base : importez d'abord les territoires (scoran territories import)")]);
-        }
-
-        var aliases = await db.Set<CommuneAlias>().AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.CurrentCode, cancellationToken);
-        string? Resolve(string code) => current.Contains(code) ? code : aliases.GetValueOrDefault(code);
+        var resolve = await CommuneCodeMapping.LoadResolverAsync(db, file.File, cancellationToken);
 
         var errors = new List<ImportError>();
         var changes = new List<CommuneCodeChange>();
         var communes = CommuneCodeMapping.ToCurrentCommunes(
-            file.File, file.Rows.Select(r => (r.Code, r.Line, Merged.Of(r))), Resolve, (a, b) => a.Add(b), changes, errors);
+            file.File, file.Rows.Select(r => (r.Code, r.Line, Merged.Of(r))), resolve, (a, b) => a.Add(b), changes, errors);
         if (errors.Count > 0)
         {
             // The mapping knows rows, not layouts: point its errors at the code column of this file.
