@@ -120,15 +120,7 @@ public static class CommitmentCsv
         }
 
         var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            text = Encoding.Latin1.GetString(bytes);
-        }
+        var text = ArcepTable.Decode(bytes);
 
         var firstLine = text.Split('\n', 2)[0];
         var delimiter = firstLine.Count(c => c == ';') >= firstLine.Count(c => c == ',') ? ';' : ',';

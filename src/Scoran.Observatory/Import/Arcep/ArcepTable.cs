@@ -147,7 +147,7 @@ public sealed class ArcepTable
     }
 
     // Strict UTF-8 first: a Latin-1 file almost never decodes as valid UTF-8 once it holds an accent.
-    private static string Decode(byte[] bytes)
+    internal static string Decode(byte[] bytes)
     {
         try
         {
