@@ -4,6 +4,9 @@ using Microsoft.Extensions.Logging;
 using Scoran.Accounts;
 using Scoran.Data;
 using Scoran.Observatory;
+using Scoran.Steering;
+using Scoran.Resources;
+using Scoran.Funding;
 using Scoran.Territories;
 
 namespace Scoran.Cli;
@@ -33,6 +36,9 @@ internal static class CliHost
         services.AddScoranData(storage);
         services.AddTerritories();
         services.AddObservatory();
+        services.AddSteering();
+        services.AddResources();
+        services.AddFunding();
         services.AddScoranAccounts<ScoranDbContext>();
         return services.BuildServiceProvider();
     }

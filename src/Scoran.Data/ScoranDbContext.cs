@@ -34,6 +34,9 @@ public abstract class ScoranDbContext(DbContextOptions options) : IdentityDbCont
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DatasetImport).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(Territory).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(Observatory.Model.FtthCommuneQuarter).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(Steering.SteeringModule).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(Resources.ResourcesModule).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(Funding.FundingModule).Assembly);
     }
 }
 

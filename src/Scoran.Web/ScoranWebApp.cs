@@ -9,6 +9,9 @@ using Scoran.Accounts;
 using Scoran.Core;
 using Scoran.Data;
 using Scoran.Observatory;
+using Scoran.Steering;
+using Scoran.Resources;
+using Scoran.Funding;
 using Scoran.Territories;
 using Scoran.Web.Accounts;
 using Scoran.Web.Api;
@@ -43,6 +46,9 @@ public static class ScoranWebApp
         builder.Services.AddScoranData(storage);
         builder.Services.AddTerritories();
         builder.Services.AddObservatory();
+        builder.Services.AddSteering();
+        builder.Services.AddResources();
+        builder.Services.AddFunding();
         builder.Services.Configure<ScoranWebOptions>(builder.Configuration.GetSection(ScoranWebOptions.Section));
 
         AccountsSetup.AddSignIn(builder);

@@ -37,7 +37,13 @@ internal static class AccountsSetup
         });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ScoranPolicies.ManageData, p => p.RequireRole(ScoranRoles.Administrator, ScoranRoles.DataManager))
-            .AddPolicy(ScoranPolicies.ManageAccounts, p => p.RequireRole(ScoranRoles.Administrator));
+            .AddPolicy(ScoranPolicies.ManageAccounts, p => p.RequireRole(ScoranRoles.Administrator))
+            .AddPolicy(ScoranPolicies.EditStrategy, p => p.RequireRole(ScoranRoles.Administrator, ScoranRoles.Editor))
+            .AddPolicy(ScoranPolicies.ReviewActions, p => p.RequireRole(ScoranRoles.Administrator, ScoranRoles.CommitteeSecretary))
+            .AddPolicy(ScoranPolicies.Contribute, p => p.RequireRole(ScoranRoles.Administrator, ScoranRoles.Editor, ScoranRoles.Contributor))
+            .AddPolicy(ScoranPolicies.ModerateResources, p => p.RequireRole(ScoranRoles.Administrator, ScoranRoles.Editor))
+            .AddPolicy(ScoranPolicies.ManageFunding, p => p.RequireRole(ScoranRoles.Administrator, ScoranRoles.FundingAgent))
+            .AddPolicy(ScoranPolicies.FileDossiers, p => p.RequireRole(ScoranRoles.Administrator, ScoranRoles.ProjectHolder, ScoranRoles.FundingAgent));
 
         // Keys that sign the session cookies survive a restart, beside the default SQLite file.
         var keys = builder.Configuration["Scoran:DataProtectionKeys"]

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Scoran.Funding;
+
+public static class FundingModule
+{
+    /// <summary>Registers this capability's importers, queries and rules; the host provides DbContext, IBulkWriter and TimeProvider.</summary>
+    public static IServiceCollection AddFunding(this IServiceCollection services)
+    {
+        return services;
+    }
+}
