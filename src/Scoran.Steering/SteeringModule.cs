@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Scoran.Steering.Exchange;
+using Scoran.Steering.Indicators;
+using Scoran.Steering.Reviews;
 
 namespace Scoran.Steering;
 
@@ -7,6 +10,10 @@ public static class SteeringModule
     /// <summary>Registers this capability's importers, queries and rules; the host provides DbContext, IBulkWriter and TimeProvider.</summary>
     public static IServiceCollection AddSteering(this IServiceCollection services)
     {
+        services.AddScoped<StrategyStore>();
+        services.AddScoped<SteeringService>();
+        services.AddScoped<ComputedIndicators>();
+        services.AddScoped<SteeringQueries>();
         return services;
     }
 }
