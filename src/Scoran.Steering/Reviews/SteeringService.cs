@@ -211,6 +211,40 @@ public sealed class SteeringService(DbContext db, TimeProvider clock)
         return errors;
     }
 
+    /// <summary>The descriptive fields of an action; an editor who is not administrator must stay its porteur.</summary>
+    public async Task<SteeringValidation> UpdateDetailsAsync(long actionId, string? porteur, string? partners, string? territories, string? themes, decimal? weight,
+        string author, string? editorOrganisation, CancellationToken cancellationToken = default)
+    {
+        var errors = new SteeringValidation();
+        if (weight is < 0)
+        {
+            errors.Add("Weight", "Le poids ne peut pas être négatif.");
+        }
+
+        if (editorOrganisation is not null && !string.Equals(porteur?.Trim(), editorOrganisation.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("Porteur", $"Un éditeur ne peut pas confier l'action à une autre organisation que la sienne ({editorOrganisation}).");
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        static List<string> Split(string? text) => (text ?? "").Split(['\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var action = await db.Set<StrategyNode>().FirstAsync(n => n.Id == actionId, cancellationToken);
+        var before = new { action.Porteur, action.Partners, action.Territories, action.Themes, action.Weight };
+        action.Porteur = string.IsNullOrWhiteSpace(porteur) ? null : porteur.Trim();
+        action.Partners = Split(partners);
+        action.Territories = Split(territories);
+        action.Themes = Split(themes);
+        action.Weight = weight;
+        AuditTrail.Record(db, clock, author, "steering.action", await KeyAsync(action, cancellationToken), "updated", before,
+            new { action.Porteur, action.Partners, action.Territories, action.Themes, action.Weight });
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
     public async Task<SteeringValidation> AddMilestoneAsync(long actionId, string? title, DateOnly? planned, DateOnly? actual, string author, CancellationToken cancellationToken = default)
     {
         var errors = new SteeringValidation();
