@@ -21,7 +21,7 @@
   document.querySelectorAll(".chart[data-bars]").forEach(function (container) {
     const labels = container.dataset.labels.split("|");
     const series = JSON.parse(container.dataset.bars);
-    const colours = ["#00497a", "#e0a800", "#a01818", "#2e7d32"];
+    const colours = ["#00497a", "#e0a800", "#2e7d32", "#a01818"];
     const chart = new Chart(container.querySelector("canvas"), {
       type: "bar",
       data: { labels: labels, datasets: series.map(function (s, i) { return { label: s.label, data: s.values, backgroundColor: colours[i % colours.length] }; }) },
