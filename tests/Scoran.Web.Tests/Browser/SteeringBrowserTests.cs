@@ -187,4 +187,29 @@ public sealed class SteeringBrowserTests(SteeringBrowserFixture app) : IClassFix
             await page.Context.CloseAsync();
         }
     }
+
+    [Theory]
+    [InlineData("/pilotage")]
+    [InlineData("/pilotage/strategie/scoran-bfc-2019")]
+    [InlineData("/pilotage/strategie/ppun-bfc-2021")]
+    [InlineData("/pilotage/strategie/scoran-bfc-2019/action/O1.A1")]
+    [InlineData("/pilotage/strategie/scoran-bfc-2019/indicateur/E1.R2.I1")]
+    [InlineData("/pilotage/seances")]
+    public async Task Steering_pages_have_no_wcag_a_or_aa_violation(string url)
+    {
+        var page = await (await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), Locale = "fr-FR" })).NewPageAsync();
+        try
+        {
+            await page.GotoAsync(url);
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(SharedData.RepositoryRoot, "node_modules", "axe-core", "axe.min.js") });
+            var result = await page.EvaluateAsync<System.Text.Json.JsonElement>(
+                "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
+                ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))");
+            Assert.Empty(result.EnumerateArray().Select(v => v.GetString()));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
 }
