@@ -56,6 +56,8 @@ cmd_run() {
     scoran observatory import arcep-eligibilite
     say "scoran strategy import (SCORAN BFC 2019 and PPUN 2021 trees and indicators, data/strategy)"
     scoran strategy import
+    say "scoran strategy import-barometre (Baromètre des résultats de l'action publique, BFC région series, as indicator values)"
+    scoran strategy import-barometre
     local urls=${SCORAN_URLS:-http://127.0.0.1:5080}
     say "Scoran is starting on $urls (Ctrl+C to stop)"
     exec dotnet "src/Scoran.Cli/bin/$CONFIGURATION/net10.0/scoran.dll" serve --urls "$urls"

@@ -11,6 +11,7 @@ public static class SteeringModule
     public static IServiceCollection AddSteering(this IServiceCollection services)
     {
         services.AddScoped<StrategyStore>();
+        services.AddScoped<BarometreImporter>();
         services.AddScoped<SteeringService>();
         services.AddScoped<ComputedIndicators>();
         services.AddScoped<SteeringQueries>();

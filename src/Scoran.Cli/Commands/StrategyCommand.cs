@@ -71,6 +71,32 @@ internal static class StrategyCommand
             return 0;
         });
 
-        return new Command("strategy", "Stratégies (SCORAN, PPUN…) : arborescence, indicateurs, séances du comité de pilotage.") { import, export };
+        var barometreFile = new Argument<string?>("fichier")
+        {
+            Description = "Fichier régional du Baromètre des résultats (défaut : data/strategy/barometre-resultats-detail-regional-bfc-numerique.csv).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var strategyOption = new Option<string>("--strategie") { Description = "Stratégie qui reçoit les indicateurs (défaut : scoran-bfc-2019).", DefaultValueFactory = _ => "scoran-bfc-2019" };
+        var barometre = new Command("import-barometre", "Charge les séries du Baromètre des résultats de l'action publique comme valeurs importées d'indicateurs (sans doublon).") { barometreFile, strategyOption };
+        barometre.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(barometreFile)
+                ?? (RepositoryLayout.FindRoot() is { } root ? Path.Combine(root, "data", "strategy", "barometre-resultats-detail-regional-bfc-numerique.csv") : null)
+                ?? throw new CliException("indiquez le fichier du baromètre");
+            if (!File.Exists(path))
+            {
+                throw new CliException($"fichier introuvable : {path}");
+            }
+
+            var rows = BarometreImporter.Read(Path.GetFileName(path), await File.ReadAllTextAsync(path, cancellationToken));
+            await using var services = GlobalOptions.Services(parse);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ScoranDbContext>().MigrateAsync(cancellationToken);
+            var report = await scope.ServiceProvider.GetRequiredService<BarometreImporter>().ImportAsync(parse.GetValue(strategyOption)!, rows, Path.GetFileName(path), "système", cancellationToken);
+            Console.WriteLine($"Baromètre chargé dans {report.Strategy} : {report.IndicatorsCreated} indicateur(s) créé(s), {report.ValuesAdded} valeur(s) ajoutée(s), {report.ValuesAlreadyThere} déjà présente(s).");
+            return 0;
+        });
+
+        return new Command("strategy", "Stratégies (SCORAN, PPUN…) : arborescence, indicateurs, séances du comité de pilotage.") { import, export, barometre };
     }
 }

@@ -169,7 +169,7 @@ public static class StrategyCsv
         cell.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
 
     /// <summary>RFC 4180 with « ; »: quoted cells may hold separators, quotes and line breaks.</summary>
-    public static IReadOnlyList<(long Line, string[] Cells)> Parse(string text)
+    public static IReadOnlyList<(long Line, string[] Cells)> Parse(string text, char separator = ';')
     {
         var rows = new List<(long, string[])>();
         var cells = new List<string>();
@@ -205,7 +205,7 @@ public static class StrategyCsv
             {
                 quoted = true;
             }
-            else if (c == ';')
+            else if (c == separator)
             {
                 cells.Add(cell.ToString());
                 cell.Clear();
