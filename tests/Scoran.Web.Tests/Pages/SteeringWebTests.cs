@@ -81,6 +81,10 @@ public abstract class SteeringWebTests(DatabaseProvider provider)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/pilotage/strategie/scoran-bfc-2019/action/O1.A1", Token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/pilotage/strategie/scoran-bfc-2019/indicateur/E1.R2.I1", Token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/pilotage/seances/{meeting}/compte-rendu", Token)).StatusCode);
+        var agenda = WebUtility.HtmlDecode(await client.GetStringAsync($"/pilotage/seances/{meeting}/ordre-du-jour", Token));
+        Assert.Contains("Ordre du jour — séance du 15 octobre 2026", agenda);
+        Assert.Contains("respect du calendrier, respect du budget alloué", agenda);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/pilotage/seances/{meeting}/autre-chose", Token)).StatusCode);
 
         foreach (var (url, body) in ApiWrites(meeting))
         {
