@@ -56,6 +56,7 @@ internal static class StrategyCommand
         {
             await using var services = GlobalOptions.Services(parse);
             await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ScoranDbContext>().MigrateAsync(cancellationToken);
             var document = await scope.ServiceProvider.GetRequiredService<StrategyStore>().ExportAsync(parse.GetValue(code)!, cancellationToken)
                 ?? throw new CliException($"stratégie « {parse.GetValue(code)} » inconnue");
             var kind = parse.GetValue(format)!;

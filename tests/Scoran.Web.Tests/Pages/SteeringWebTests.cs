@@ -85,6 +85,9 @@ public abstract class SteeringWebTests(DatabaseProvider provider)
         Assert.Contains("Ordre du jour — séance du 15 octobre 2026", agenda);
         Assert.Contains("respect du calendrier, respect du budget alloué", agenda);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/pilotage/seances/{meeting}/autre-chose", Token)).StatusCode);
+        var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Token)).RootElement.GetProperty("paths");
+        Assert.True(openApi.TryGetProperty("/api/steering/strategies/{code}", out var tree2));
+        Assert.True(openApi.TryGetProperty("/api/steering/meetings/{id}/reviews", out var reviews2));
 
         foreach (var (url, body) in ApiWrites(meeting))
         {
