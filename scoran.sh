@@ -54,6 +54,10 @@ cmd_run() {
     scoran observatory import arcep-connexion
     say "scoran observatory import arcep-eligibilite (building-level eligibility: SYNTHETIC demo pair of data/arcep/eligibilite-demo)"
     scoran observatory import arcep-eligibilite
+    say "scoran funding import schemes (aid schemes of the Région and other backers, data/funding/schemes-bfc.json)"
+    scoran funding import schemes
+    say "scoran funding import aides-territoires (national catalogue: Aides-territoires « périurbain » export of 2022, data/funding)"
+    scoran funding import aides-territoires
     local urls=${SCORAN_URLS:-http://127.0.0.1:5080}
     say "Scoran is starting on $urls (Ctrl+C to stop)"
     exec dotnet "src/Scoran.Cli/bin/$CONFIGURATION/net10.0/scoran.dll" serve --urls "$urls"
