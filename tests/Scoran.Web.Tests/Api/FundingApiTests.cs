@@ -19,13 +19,20 @@ public sealed class FundingDatabase(DatabaseProvider provider) : IAsyncDisposabl
     public TestDatabase Database { get; private set; } = null!;
     public ScoranAppFactory Factory { get; private set; } = null!;
 
-    public static async Task<FundingDatabase> CreateAsync(DatabaseProvider provider)
+    public static async Task<FundingDatabase> CreateAsync(DatabaseProvider provider, bool kestrel = false)
     {
         var f = new FundingDatabase(provider);
         f.Database = await TestDatabase.CreateAsync(provider, "funding");
         var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, CancellationToken.None);
         await f.Database.WithScopeAsync(sp => sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: CancellationToken.None));
         f.Factory = new ScoranAppFactory(f.Database.Storage);
+        if (kestrel)
+        {
+            // A real port for the browser; must precede the first use of the services.
+            f.Factory.UseKestrel(0);
+            f.Factory.StartServer();
+        }
+
         var folder = Path.Combine(SharedData.RepositoryRoot, "data", "funding");
         await f.WithScopeAsync(sp => sp.GetRequiredService<SchemeCatalogImporter>().ImportRegionalAsync(Path.Combine(folder, "schemes-bfc.json"), false));
         await f.WithScopeAsync(sp => sp.GetRequiredService<SchemeCatalogImporter>().ImportAidesTerritoiresAsync(Path.Combine(folder, "aides-territoires_periurbain.csv"), false));
