@@ -73,11 +73,11 @@ public sealed class FundingBrowserTests : IAsyncLifetime
             await page.GetByLabel("Territoire (code INSEE").FillAsync("39153");
             await page.GetByLabel("Mon projet porte sur").SelectOptionAsync("tiers-lieux");
             await page.GetByLabel("Il coûte").FillAsync("200000");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher les dispositifs" }).ClickAsync();
 
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("beneficiaire=commune&territoire=39153&theme=tiers-lieux&montant=200000"));
             await Assertions.Expect(page.GetByText("Cize (Commune 39153")).ToBeVisibleAsync();
-            var row = page.GetByTestId("eligible").Locator("tr", new() { HasText = "Pour le développement des usages et services innovants et l’équipement des tiers-lieux" });
+            var row = page.GetByTestId("eligible").Locator("tr:has(a[href='/financements/dispositifs/bfc-usages-innovants-projets-et-tiers-lieux'])");
             await Assertions.Expect(row).ToContainTextAsync(new Regex(@"100\s000\s€"));
             await Assertions.Expect(row).ToContainTextAsync(new Regex(@"50 % × 200\s000 € = 100\s000 € ≤ plafond 150\s000 €"));
 
