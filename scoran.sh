@@ -58,6 +58,10 @@ cmd_run() {
     scoran strategy import
     say "scoran strategy import-barometre (Baromètre des résultats de l'action publique, BFC région series, as indicator values)"
     scoran strategy import-barometre
+    say "scoran funding import schemes (aid schemes of the Région and other backers, data/funding/schemes-bfc.json)"
+    scoran funding import schemes
+    say "scoran funding import aides-territoires (national catalogue: Aides-territoires « périurbain » export of 2022, data/funding)"
+    scoran funding import aides-territoires
     local urls=${SCORAN_URLS:-http://127.0.0.1:5080}
     say "Scoran is starting on $urls (Ctrl+C to stop)"
     exec dotnet "src/Scoran.Cli/bin/$CONFIGURATION/net10.0/scoran.dll" serve --urls "$urls"

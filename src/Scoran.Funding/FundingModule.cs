@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Scoran.Funding.Import;
 
 namespace Scoran.Funding;
 
@@ -7,6 +8,8 @@ public static class FundingModule
     /// <summary>Registers this capability's importers, queries and rules; the host provides DbContext, IBulkWriter and TimeProvider.</summary>
     public static IServiceCollection AddFunding(this IServiceCollection services)
     {
+        services.AddScoped<SchemeCatalogImporter>();
+        services.AddScoped<FundingService>();
         return services;
     }
 }

@@ -112,6 +112,7 @@ public static class ScoranWebApp
         app.MapEligibilityApi();
         app.MapCatalogApi();
         app.MapSteeringApi();
+        app.MapFundingApi();
         app.MapRazorPages();
         return app;
     }

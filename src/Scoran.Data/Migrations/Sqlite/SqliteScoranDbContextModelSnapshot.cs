@@ -340,6 +340,381 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.ToTable("dataset_imports", (string)null);
                 });
 
+            modelBuilder.Entity("Scoran.Funding.Dossiers.DossierDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("DossierId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_name");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("funding_dossier_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Funding.Dossiers.DossierPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("DossierId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId");
+
+                    b.ToTable("funding_dossier_payments", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Funding.Dossiers.FundingDossier", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_on");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_on");
+
+                    b.Property<decimal?>("GrantedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_amount");
+
+                    b.Property<string>("HolderEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_email");
+
+                    b.Property<string>("HolderOrganisation")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_organisation");
+
+                    b.Property<decimal>("ProjectCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_cost");
+
+                    b.Property<string>("ProjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_title");
+
+                    b.Property<decimal>("RequestedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_amount");
+
+                    b.Property<string>("SchemeId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheme_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_on");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderEmail");
+
+                    b.HasIndex("SchemeId");
+
+                    b.ToTable("funding_dossiers", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Funding.Model.AidScheme", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AidType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aid_type");
+
+                    b.Property<string>("AidTypeText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aid_type_text");
+
+                    b.Property<string>("Backer")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("backer");
+
+                    b.PrimitiveCollection<string>("Beneficiaries")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("beneficiaries");
+
+                    b.Property<string>("BeneficiariesText")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("beneficiaries_text");
+
+                    b.Property<string>("BonusCondition")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bonus_condition");
+
+                    b.Property<decimal?>("BonusPercentPoints")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bonus_percent_points");
+
+                    b.Property<bool>("CallForProjects")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("call_for_projects");
+
+                    b.Property<string>("Catalogue")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("catalogue");
+
+                    b.Property<decimal?>("CeilingEuros")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ceiling_euros");
+
+                    b.Property<string>("CeilingPeriod")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ceiling_period");
+
+                    b.Property<DateOnly?>("ClosesOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closes_on");
+
+                    b.PrimitiveCollection<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conditions");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.PrimitiveCollection<string>("Documents")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("documents");
+
+                    b.PrimitiveCollection<string>("EligibleCosts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eligible_costs");
+
+                    b.Property<decimal?>("FloorEuros")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("floor_euros");
+
+                    b.Property<decimal?>("MaxPublicAidPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("max_public_aid_percent");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<DateOnly?>("OpensOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opens_on");
+
+                    b.PrimitiveCollection<string>("Perimeter")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("perimeter");
+
+                    b.Property<string>("Programme")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme");
+
+                    b.Property<string>("RateBase")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate_base");
+
+                    b.Property<decimal?>("RatePercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate_percent");
+
+                    b.Property<bool>("Recurring")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recurring");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateOnly?>("SourceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("themes");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Catalogue");
+
+                    b.ToTable("funding_schemes", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Funding.Model.SavedSearch", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("query");
+
+                    b.HasKey("Token");
+
+                    b.ToTable("funding_saved_searches", (string)null);
+                });
+
             modelBuilder.Entity("Scoran.Observatory.Commitments.OperatorCommitment", b =>
                 {
                     b.Property<long>("Id")
@@ -1427,6 +1802,29 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.HasOne("Scoran.Steering.Model.StrategyNode", null)
                         .WithMany("Budget")
                         .HasForeignKey("NodeId")
+            modelBuilder.Entity("Scoran.Funding.Dossiers.DossierDocument", b =>
+                {
+                    b.HasOne("Scoran.Funding.Dossiers.FundingDossier", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Funding.Dossiers.DossierPayment", b =>
+                {
+                    b.HasOne("Scoran.Funding.Dossiers.FundingDossier", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Funding.Dossiers.FundingDossier", b =>
+                {
+                    b.HasOne("Scoran.Funding.Model.AidScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1513,6 +1911,11 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.Navigation("Links");
 
                     b.Navigation("Milestones");
+            modelBuilder.Entity("Scoran.Funding.Dossiers.FundingDossier", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Payments");
                 });
 #pragma warning restore 612, 618
         }
