@@ -7,6 +7,11 @@ public static class ResourcesModule
     /// <summary>Registers this capability's importers, queries and rules; the host provides DbContext, IBulkWriter and TimeProvider.</summary>
     public static IServiceCollection AddResources(this IServiceCollection services)
     {
+        services.AddSingleton<Accessibility.CommunePointsStore>();
+        services.AddScoped<Places.PlaceImporter>();
+        services.AddScoped<Places.PlaceQueries>();
+        services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Places.PlaceFileImport>();
+        services.AddScoped<Accessibility.AccessibilityQueries>();
         return services;
     }
 }
