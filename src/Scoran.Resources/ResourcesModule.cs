@@ -10,6 +10,7 @@ public static class ResourcesModule
         services.AddSingleton<Accessibility.CommunePointsStore>();
         services.AddScoped<Places.PlaceImporter>();
         services.AddScoped<Places.PlaceQueries>();
+        services.AddScoped<Places.PlaceLocator>();
         services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Places.PlaceFileImport>();
         services.AddScoped<Accessibility.AccessibilityQueries>();
         return services;

@@ -4,11 +4,12 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Scoran.Core.Text;
 using Scoran.Resources.Accessibility;
+using Scoran.Territories.Model;
 
 namespace Scoran.Resources.Places;
 
 /// <summary>Filters of the map, the list and the API; null means "any".</summary>
-public sealed record PlaceFilter(string? Label = null, string? Service = null, string? Public = null, string? Departement = null, string? Text = null);
+public sealed record PlaceFilter(string? Label = null, string? Service = null, string? Public = null, string? Departement = null, string? Text = null, string? Region = null);
 
 /// <summary>What a person looking for help asks: a need, a time, accessibility.</summary>
 public sealed record PlaceNeed(string? Service = null, string? Label = null, DayOfWeek? Day = null, TimeOnly? Time = null, bool AccessibleOnly = false, bool ExcludeItinerant = false);
@@ -31,6 +32,12 @@ public sealed class PlaceQueries(DbContext db)
         if (!string.IsNullOrWhiteSpace(filter.Departement))
         {
             query = query.Where(p => p.DepartementCode == filter.Departement);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Region))
+        {
+            var departements = db.Set<Territory>().Where(t => t.Kind == TerritoryKind.Departement && t.RegionCode == filter.Region).Select(t => t.Code);
+            query = query.Where(p => departements.Contains(p.DepartementCode!));
         }
 
         var key = SearchText.Normalize(filter.Text);
@@ -68,6 +75,11 @@ public sealed class PlaceQueries(DbContext db)
 
         return await query.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(Math.Clamp(limit, 1, 200)).ToListAsync(cancellationToken);
     }
+
+    /// <summary>The départements of a région, for the filter.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> DepartementsAsync(string region, CancellationToken cancellationToken = default) =>
+        (await db.Set<Territory>().AsNoTracking().Where(t => t.Kind == TerritoryKind.Departement && t.RegionCode == region).OrderBy(t => t.Code)
+            .Select(t => new { t.Code, t.Name }).ToListAsync(cancellationToken)).Select(t => (t.Code, t.Name)).ToList();
 
     /// <summary>The values found in the data for the filters (labels, services, publics, départements).</summary>
     public async Task<(IReadOnlyList<string> Labels, IReadOnlyList<string> Services, IReadOnlyList<string> Publics, IReadOnlyList<string> Departements)> FacetsAsync(CancellationToken cancellationToken = default)
