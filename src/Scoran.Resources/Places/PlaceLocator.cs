@@ -10,8 +10,8 @@ namespace Scoran.Resources.Places;
 public sealed record PersonLocation(string CommuneCode, string CommuneName, double Latitude, double Longitude, string Description);
 
 /// <summary>
-/// Turns « where » into a point: an INSEE code (current or former), a postal code (its most
-/// populated commune) or a commune name, answered by the commune's representative point — the same
+/// Turns « where » into a point: a postal code (its most populated commune), an INSEE code
+/// (current or former) or a commune name, answered by the commune's representative point — the same
 /// home point as the accessibility indicators, so « the nearest place to my commune » and the
 /// indicators agree. Only communes with an outline have a point (the BFC communes shipped).
 /// </summary>
@@ -24,14 +24,15 @@ public sealed partial class PlaceLocator(DbContext db, TerritoryQueries territor
         var candidates = new List<string>();
         if (FiveChars().IsMatch(trimmed))
         {
+            // Five digits are a postal code more often than an INSEE code for the people who type them
+            // (71400 is Autun's postal code and another commune's INSEE code): postal codes first.
+            var byPostal = await db.Set<PostalCode>().AsNoTracking().Where(p => p.Code == trimmed).Select(p => p.CommuneCode).ToListAsync(cancellationToken);
+            candidates.AddRange(byPostal.Where(points.ContainsKey).OrderByDescending(c => points[c].Population).ThenBy(c => c, StringComparer.Ordinal));
             var resolved = await territories.ResolveCommuneAsync(trimmed, cancellationToken);
             if (resolved is not null)
             {
                 candidates.Add(resolved.Commune.Code);
             }
-
-            var byPostal = await db.Set<PostalCode>().AsNoTracking().Where(p => p.Code == trimmed).Select(p => p.CommuneCode).ToListAsync(cancellationToken);
-            candidates.AddRange(byPostal.Where(points.ContainsKey).OrderByDescending(c => points[c].Population).ThenBy(c => c, StringComparer.Ordinal));
         }
 
         if (candidates.Count == 0)

@@ -5,8 +5,9 @@
   document.querySelectorAll("[data-places]").forEach(function (holder) {
     const container = holder.querySelector(".map");
     if (!container) return;
+    // territory-map.js marks the container once its outlines are drawn: the style is then loaded.
     function whenReady(callback) {
-      if (container.scoranMap) { callback(container.scoranMap); return; }
+      if (container.scoranMap && container.dataset.loaded === "true") { callback(container.scoranMap); return; }
       setTimeout(function () { whenReady(callback); }, 100);
     }
     whenReady(function (map) {
@@ -44,7 +45,7 @@
           });
         });
       };
-      if (map.loaded()) add(); else map.once("load", add);
+      add();
     });
   });
 })();
