@@ -90,6 +90,8 @@ public sealed class PlacesBrowserTests(PlacesBrowserFixture browser) : IClassFix
             await Assertions.Expect(first.GetByTestId("distance")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+(,\d)? k?m$"));
             await Assertions.Expect(page.GetByTestId("find-result")).ToHaveCountAsync(5);
             await Assertions.Expect(page.Locator("#carte-trouver")).ToHaveAttributeAsync("data-places", "2653", new() { Timeout = 30_000 });
+            // The answer itself is the evidence the issue asks for: keep it before following the link.
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "ressources-lieux-plus-proche-resultats.png"), FullPage = true });
 
             await first.GetByRole(AriaRole.Link).ClickAsync();
             await Assertions.Expect(page.GetByTestId("place-name")).ToContainTextAsync("Saulieu");

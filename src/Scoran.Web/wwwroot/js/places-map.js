@@ -16,7 +16,7 @@
           map.addSource("lieux", { type: "geojson", data: points });
           map.addLayer({ id: "lieux-points", type: "circle", source: "lieux",
             paint: {
-              "circle-radius": 5,
+              "circle-radius": Number(holder.dataset.radius || 5),
               "circle-color": ["case", ["get", "approx"], "#ffffff", "#b34700"],
               "circle-stroke-color": "#5a2400", "circle-stroke-width": 1.2
             } });
