@@ -11,6 +11,7 @@ public static class ResourcesModule
         services.AddScoped<Places.PlaceImporter>();
         services.AddScoped<Places.PlaceQueries>();
         services.AddScoped<Places.PlaceLocator>();
+        services.AddScoped<Places.PlaceMappings>();
         services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Places.PlaceFileImport>();
         services.AddScoped<Accessibility.AccessibilityQueries>();
         return services;

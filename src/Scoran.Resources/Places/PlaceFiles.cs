@@ -166,7 +166,8 @@ public static partial class PlaceFiles
     /// Walks the records of a CSV with Sylvan, giving each its physical line: quoted fields may hold
     /// line breaks (France Services comments and hours do), so the record number is not the line.
     /// </summary>
-    private static async Task ForEachRecordAsync(string file, string text, IReadOnlyList<string> required, List<ImportError> errors, Action<Row> handle)
+    private static async Task ForEachRecordAsync(string file, string text, IReadOnlyList<string> required, List<ImportError> errors, Action<Row> handle,
+        IReadOnlyDictionary<string, string>? mapping = null)
     {
         var delimiter = text.Split('\n')[0].Count(c => c == ';') > text.Split('\n')[0].Count(c => c == ',') ? ';' : ',';
         await using var reader = await CsvDataReader.CreateAsync(new StringReader(text), new CsvDataReaderOptions { HasHeaders = true, Delimiter = delimiter });
@@ -174,6 +175,25 @@ public static partial class PlaceFiles
         for (var i = 0; i < reader.FieldCount; i++)
         {
             columns.TryAdd(reader.GetName(i).Trim(), i);
+        }
+
+        if (mapping is not null)
+        {
+            // Schema field → the file's column chosen at the mapping step; fields left unmapped read as empty.
+            var mapped = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (field, column) in mapping)
+            {
+                if (columns.TryGetValue(column, out var index))
+                {
+                    mapped[field] = index;
+                }
+                else
+                {
+                    errors.Add(new ImportError(file, 1, null, $"colonne « {column} » (pour {field}) absente du fichier"));
+                }
+            }
+
+            columns = mapped;
         }
 
         var missing = required.Where(c => !columns.ContainsKey(c)).ToList();
@@ -330,10 +350,13 @@ public static partial class PlaceFiles
         return text.Length == 0 ? null : text;
     }
 
-    private static async Task<List<PlaceRecord>> ReadMediationNumeriqueAsync(string file, string text, List<ImportError> errors)
+    /// <summary>Schema fields a column mapping must give.</summary>
+    public static readonly string[] RequiredMappedFields = ["id", "nom", "commune", "code_postal", "adresse"];
+
+    private static async Task<List<PlaceRecord>> ReadMediationNumeriqueAsync(string file, string text, List<ImportError> errors, IReadOnlyDictionary<string, string>? mapping = null)
     {
         var records = new List<PlaceRecord>();
-        await ForEachRecordAsync(file, text, ["id", "nom", "commune", "code_postal", "adresse"], errors, row =>
+        await ForEachRecordAsync(file, text, RequiredMappedFields, errors, row =>
         {
             var id = row.Required("id");
             var name = row.Required("nom");
@@ -386,8 +409,62 @@ public static partial class PlaceFiles
                 Website = InclusionPlace.Split(row.Get("site_web")).FirstOrDefault(),
                 Description = row.Get("presentation_resume"),
             });
-        });
+        }, mapping);
         return records;
+    }
+
+    /// <summary>
+    /// Reads a regional network's own CSV through a column mapping (schema field → the file's
+    /// column): the rows are then validated exactly as a file of the national schema.
+    /// </summary>
+    public static async Task<PlaceFile> ReadMappedAsync(string file, string source, IReadOnlyDictionary<string, string> mapping, CancellationToken cancellationToken = default)
+    {
+        var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+        var errors = new List<ImportError>();
+        var unknown = mapping.Keys.Where(k => !MediationNumeriqueColumns.Contains(k)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ImportRejectedException([new ImportError(file, null, null, $"champ(s) inconnu(s) du schéma : {string.Join(", ", unknown)}")]);
+        }
+
+        var text = Decode(file, bytes, errors);
+        var records = errors.Count > 0 ? [] : await ReadMediationNumeriqueAsync(file, text, errors, mapping);
+        var duplicate = records.GroupBy(r => r.SourceId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            errors.Add(new ImportError(file, duplicate.ElementAt(1).Line, null, $"identifiant « {duplicate.Key} » déjà utilisé ligne {duplicate.First().Line}"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ImportRejectedException(errors);
+        }
+
+        return new PlaceFile(file, source, $"Fichier régional « {source} » (correspondance de colonnes)", VintageOf(file), "telle que déclarée par le réseau", records,
+            Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    /// <summary>The header and first rows of a CSV, for the mapping step's preview.</summary>
+    public static async Task<(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows)> PreviewAsync(string file, int rows = 5, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<ImportError>();
+        var text = Decode(file, await File.ReadAllBytesAsync(file, cancellationToken), errors);
+        if (errors.Count > 0)
+        {
+            throw new ImportRejectedException(errors);
+        }
+
+        var first = text.Split('\n')[0];
+        var delimiter = first.Count(c => c == ';') > first.Count(c => c == ',') ? ';' : ',';
+        await using var reader = await CsvDataReader.CreateAsync(new StringReader(text), new CsvDataReaderOptions { HasHeaders = true, Delimiter = delimiter });
+        var header = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).Trim()).ToList();
+        var preview = new List<IReadOnlyList<string>>();
+        while (preview.Count < rows && await reader.ReadAsync(cancellationToken))
+        {
+            preview.Add(Enumerable.Range(0, reader.RowFieldCount).Select(reader.GetString).ToList());
+        }
+
+        return (header, preview);
     }
 
     /// <summary>Schema typologies that are labels people look for.</summary>

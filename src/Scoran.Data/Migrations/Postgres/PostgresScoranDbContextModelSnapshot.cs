@@ -806,6 +806,34 @@ namespace Scoran.Data.Migrations.Postgres
                     b.ToTable("inclusion_places", (string)null);
                 });
 
+            modelBuilder.Entity("Scoran.Resources.Places.PlaceColumnMapping", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("mapping_json");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Source");
+
+                    b.ToTable("inclusion_place_mappings", (string)null);
+                });
+
             modelBuilder.Entity("Scoran.Territories.Model.CommuneAlias", b =>
                 {
                     b.Property<string>("Code")

@@ -791,6 +791,34 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.ToTable("inclusion_places", (string)null);
                 });
 
+            modelBuilder.Entity("Scoran.Resources.Places.PlaceColumnMapping", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mapping_json");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Source");
+
+                    b.ToTable("inclusion_place_mappings", (string)null);
+                });
+
             modelBuilder.Entity("Scoran.Territories.Model.CommuneAlias", b =>
                 {
                     b.Property<string>("Code")

@@ -13,6 +13,20 @@ namespace Scoran.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "inclusion_place_mappings",
+                columns: table => new
+                {
+                    source = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    mapping_json = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_place_mappings", x => x.source);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inclusion_places",
                 columns: table => new
                 {
@@ -70,6 +84,9 @@ namespace Scoran.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "inclusion_place_mappings");
+
             migrationBuilder.DropTable(
                 name: "inclusion_places");
         }

@@ -12,6 +12,20 @@ namespace Scoran.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "inclusion_place_mappings",
+                columns: table => new
+                {
+                    source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    mapping_json = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_by = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_place_mappings", x => x.source);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inclusion_places",
                 columns: table => new
                 {
@@ -69,6 +83,9 @@ namespace Scoran.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "inclusion_place_mappings");
+
             migrationBuilder.DropTable(
                 name: "inclusion_places");
         }
