@@ -12,6 +12,7 @@ public static class ResourcesModule
         services.AddScoped<Places.PlaceQueries>();
         services.AddScoped<Places.PlaceLocator>();
         services.AddScoped<Places.PlaceMappings>();
+        services.AddScoped<Places.PlaceDuplicates>();
         services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Places.PlaceFileImport>();
         services.AddScoped<Accessibility.AccessibilityQueries>();
         return services;

@@ -68,7 +68,7 @@ public sealed class AccessibilityQueries(DbContext db, CommunePointsStore points
             TerritoryKind.Epci => report.Epcis.FirstOrDefault(d => d.Code == code),
             _ => report.Communes.FirstOrDefault(c => c.Commune.Code == code) is { } c
                 ? AccessibilityCalculator.Sum(TerritoryKind.Commune, c.Commune.Code, c.Commune.Name, [c],
-                    await db.Set<InclusionPlace>().Where(p => p.CommuneCode == code).GroupBy(p => p.CommuneCode!).ToDictionaryAsync(g => g.Key, g => g.Count(), cancellationToken))
+                    await PlaceDuplicates.Visible(db).Where(p => p.CommuneCode == code).GroupBy(p => p.CommuneCode!).ToDictionaryAsync(g => g.Key, g => g.Count(), cancellationToken))
                 : null,
         };
     }
@@ -102,7 +102,7 @@ public sealed class AccessibilityQueries(DbContext db, CommunePointsStore points
 
     private async Task<List<InclusionPlace>> PlacesAsync(string? label, CancellationToken cancellationToken)
     {
-        var query = db.Set<InclusionPlace>().AsNoTracking();
+        var query = PlaceDuplicates.Visible(db);
         var places = await query.OrderBy(p => p.Id).ToListAsync(cancellationToken);
         return label is null ? places : places.Where(p => p.LabelList.Contains(label)).ToList();
     }

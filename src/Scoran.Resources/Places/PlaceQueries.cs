@@ -28,7 +28,7 @@ public sealed class PlaceQueries(DbContext db)
 
     public async Task<IReadOnlyList<InclusionPlace>> ListAsync(PlaceFilter filter, CancellationToken cancellationToken = default)
     {
-        var query = db.Set<InclusionPlace>().AsNoTracking();
+        var query = PlaceDuplicates.Visible(db);
         if (!string.IsNullOrWhiteSpace(filter.Departement))
         {
             query = query.Where(p => p.DepartementCode == filter.Departement);
@@ -67,7 +67,7 @@ public sealed class PlaceQueries(DbContext db)
             return [];
         }
 
-        var query = db.Set<InclusionPlace>().AsNoTracking();
+        var query = PlaceDuplicates.Visible(db);
         foreach (var word in words)
         {
             query = query.Where(p => p.SearchText.Contains(word));
@@ -84,7 +84,7 @@ public sealed class PlaceQueries(DbContext db)
     /// <summary>The values found in the data for the filters (labels, services, publics, départements).</summary>
     public async Task<(IReadOnlyList<string> Labels, IReadOnlyList<string> Services, IReadOnlyList<string> Publics, IReadOnlyList<string> Departements)> FacetsAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await db.Set<InclusionPlace>().AsNoTracking().Select(p => new { p.Labels, p.Services, p.Publics, p.DepartementCode }).ToListAsync(cancellationToken);
+        var rows = await PlaceDuplicates.Visible(db).Select(p => new { p.Labels, p.Services, p.Publics, p.DepartementCode }).ToListAsync(cancellationToken);
         static List<string> Values(IEnumerable<string> joined) => joined.SelectMany(InclusionPlace.Split).Distinct().Order(StringComparer.Ordinal).ToList();
         return (Values(rows.Select(r => r.Labels)), Values(rows.Select(r => r.Services)), Values(rows.Select(r => r.Publics)),
             rows.Select(r => r.DepartementCode).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList());
@@ -96,7 +96,7 @@ public sealed class PlaceQueries(DbContext db)
     /// </summary>
     public async Task<IReadOnlyList<PlaceDistance>> NearestAsync(double latitude, double longitude, PlaceNeed need, int count = 5, CancellationToken cancellationToken = default)
     {
-        var places = (await db.Set<InclusionPlace>().AsNoTracking().ToListAsync(cancellationToken)).Where(p => Matches(p, need)).ToList();
+        var places = (await PlaceDuplicates.Visible(db).ToListAsync(cancellationToken)).Where(p => Matches(p, need)).ToList();
         // A handful of thousand places: ranking all by exact distance is simpler than k nearest in the tree, and as exact.
         return places
             .Select(p => new PlaceDistance(p, NearestPlaceIndex.Haversine(latitude, longitude, p.Latitude, p.Longitude)))

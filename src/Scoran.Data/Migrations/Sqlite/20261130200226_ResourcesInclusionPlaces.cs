@@ -12,6 +12,25 @@ namespace Scoran.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "inclusion_place_duplicates",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    keep_source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    keep_source_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    other_source = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    other_source_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    decision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    decided_by = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    decided_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_place_duplicates", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inclusion_place_mappings",
                 columns: table => new
                 {
@@ -64,6 +83,11 @@ namespace Scoran.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_inclusion_place_duplicates_other_source_other_source_id",
+                table: "inclusion_place_duplicates",
+                columns: new[] { "other_source", "other_source_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_inclusion_places_commune_code",
                 table: "inclusion_places",
                 column: "commune_code");
@@ -83,6 +107,9 @@ namespace Scoran.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "inclusion_place_duplicates");
+
             migrationBuilder.DropTable(
                 name: "inclusion_place_mappings");
 

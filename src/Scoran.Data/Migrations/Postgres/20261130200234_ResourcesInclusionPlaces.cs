@@ -13,6 +13,25 @@ namespace Scoran.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "inclusion_place_duplicates",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    keep_source = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    keep_source_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    other_source = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    other_source_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    decision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    decided_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    decided_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_inclusion_place_duplicates", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inclusion_place_mappings",
                 columns: table => new
                 {
@@ -65,6 +84,11 @@ namespace Scoran.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_inclusion_place_duplicates_other_source_other_source_id",
+                table: "inclusion_place_duplicates",
+                columns: new[] { "other_source", "other_source_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_inclusion_places_commune_code",
                 table: "inclusion_places",
                 column: "commune_code");
@@ -84,6 +108,9 @@ namespace Scoran.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "inclusion_place_duplicates");
+
             migrationBuilder.DropTable(
                 name: "inclusion_place_mappings");
 
