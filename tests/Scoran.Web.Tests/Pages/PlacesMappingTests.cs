@@ -67,6 +67,8 @@ public abstract partial class PlacesMappingTests(DatabaseProvider provider)
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("/compte/connexion", refused.Headers.Location!.ToString());
 
+        Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/ressources/lieux/doublons", Token)).StatusCode);
+
         var contributor = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await TestAccounts.SignInAsync(contributor, await TestAccounts.CreateAsync(factory.Services, ScoranRoles.Contributor));
         var forbidden = await contributor.GetAsync("/ressources/lieux/importer", Token);
@@ -100,6 +102,9 @@ public abstract partial class PlacesMappingTests(DatabaseProvider provider)
             Assert.Equal(mapping.OrderBy(kv => kv.Key).ToList(), (await db.Set<PlaceColumnMapping>().SingleAsync(Token)).Mapping.OrderBy(kv => kv.Key).ToList());
             Assert.Contains(await db.Set<AuditEntry>().Where(a => a.EntityType == "resources.places-mapping").ToListAsync(Token), a => a.Author == editor && a.Action == "created");
         }
+
+        // One source only: no pair to review, and the editor may open the review page.
+        Assert.Contains("Aucun doublon proposé", await client.GetStringAsync("/ressources/lieux/doublons", Token));
 
         // Next file of the same network: the saved mapping is proposed; a bad latitude rejects the whole file, naming line and column.
         var next = WebUtility.HtmlDecode(await (await UploadAsync(client, "MedNum BFC", Csv.Replace("47.4914", "nord"))).Content.ReadAsStringAsync(Token));
