@@ -15,6 +15,7 @@ root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(StrategyCommand.Create());
 root.Subcommands.Add(FundingCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+PlacesCommand.AddTo(root);
 
 try
 {

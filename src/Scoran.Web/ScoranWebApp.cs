@@ -113,6 +113,7 @@ public static class ScoranWebApp
         app.MapCatalogApi();
         app.MapSteeringApi();
         app.MapFundingApi();
+        app.MapResourcesPlacesApi();
         app.MapRazorPages();
         return app;
     }

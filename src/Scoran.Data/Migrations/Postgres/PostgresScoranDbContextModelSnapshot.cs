@@ -1035,6 +1035,7 @@ namespace Scoran.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Scoran.Steering.Model.ActionLink", b =>
+            modelBuilder.Entity("Scoran.Resources.Places.InclusionPlace", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1072,6 +1073,180 @@ namespace Scoran.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Scoran.Steering.Model.ActionReview", b =>
+                    b.Property<string>("Accessibility")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("accessibility");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("AddressComplement")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("address_complement");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("CommuneName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("commune_name");
+
+                    b.Property<Guid>("DatasetImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_import_id");
+
+                    b.Property<string>("DepartementCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("departement_code");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("HoursNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("hours_note");
+
+                    b.Property<bool>("Itinerant")
+                        .HasColumnType("boolean")
+                        .HasColumnName("itinerant");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("labels");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<bool>("LocatedAtCommune")
+                        .HasColumnType("boolean")
+                        .HasColumnName("located_at_commune");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OpeningHours")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("opening_hours");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("postal_code");
+
+                    b.Property<string>("Publics")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("publics");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("search_text");
+
+                    b.Property<string>("Services")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("services");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("source_id");
+
+                    b.Property<long>("SourceLine")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_line");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("website");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneCode");
+
+                    b.HasIndex("DepartementCode");
+
+                    b.HasIndex("Source", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("inclusion_places", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Places.PlaceColumnMapping", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("mapping_json");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Source");
+
+                    b.ToTable("inclusion_place_mappings", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Places.PlaceDuplicateDecision", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1103,6 +1278,9 @@ namespace Scoran.Data.Migrations.Postgres
                     b.Property<int>("DaysLate")
                         .HasColumnType("integer")
                         .HasColumnName("days_late");
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
 
                     b.Property<string>("DecidedBy")
                         .IsRequired()
@@ -1590,6 +1768,35 @@ namespace Scoran.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("steering_nodes", (string)null);
+                    b.Property<string>("KeepSource")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("keep_source");
+
+                    b.Property<string>("KeepSourceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("keep_source_id");
+
+                    b.Property<string>("OtherSource")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("other_source");
+
+                    b.Property<string>("OtherSourceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("other_source_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherSource", "OtherSourceId");
+
+                    b.ToTable("inclusion_place_duplicates", (string)null);
                 });
 
             modelBuilder.Entity("Scoran.Territories.Model.CommuneAlias", b =>
