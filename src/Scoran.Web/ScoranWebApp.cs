@@ -111,6 +111,7 @@ public static class ScoranWebApp
         app.MapDebitsApi();
         app.MapEligibilityApi();
         app.MapCatalogApi();
+        app.MapResourcesApi();
         app.MapRazorPages();
         return app;
     }

@@ -70,6 +70,10 @@ public sealed class Actor : IModeratedEntry
         new("roles", "Rôles", TagList.Display(Roles)),
         new("themes", "Thèmes", TagList.Display(Themes)),
         new("website", "Site web", Website),
+        // Read-only in proposals (not applied): lets the editor check consent before publishing; names only, never coordinates.
+        new("contacts", "Contacts", Contacts.Count == 0 ? null : string.Join(" ; ", Contacts.Select(c => c.IsPublic
+            ? $"{c.Name} (consentement du {c.ConsentDate!.Value:yyyy-MM-dd})"
+            : $"{c.Name} (sans consentement : non publié)"))),
     ];
 
     public void Apply(IReadOnlyDictionary<string, string?> values)
