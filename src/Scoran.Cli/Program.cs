@@ -12,6 +12,7 @@ root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(TerritoriesCommand.Create());
 root.Subcommands.Add(ObservatoryCommand.Create());
 root.Subcommands.Add(UsersCommand.Create());
+root.Subcommands.Add(ResourcesCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 
 try
