@@ -38,6 +38,9 @@ public static class ResourcesApi
             .ProducesValidationProblem();
         api.MapGet("/projects", ListProjectsAsync).WithName("ListProjects")
             .WithSummary("Projets innovants publiés (?theme=…&territoire=…&etat=EnCours).");
+        api.MapGet("/projects.geojson", ProjectsGeoJsonAsync).WithName("GetProjectsGeoJson")
+            .WithSummary("Projets publiés en GeoJSON (mêmes filtres que /projects) : un point au centroïde de la commune de chaque projet qui en a une.")
+            .Produces(200, contentType: "application/geo+json");
         api.MapGet("/projects/{id:long}", ProjectAsync).WithName("GetProject")
             .WithSummary("Un projet publié, ses acteurs et ses liens vers les actions de la stratégie et les dispositifs d'aide.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -124,6 +127,34 @@ public static class ResourcesApi
     private static async Task<List<ProjectDto>> ListProjectsAsync(ProjectDirectory directory, CancellationToken ct,
         [FromQuery] string? theme = null, [FromQuery(Name = "territoire")] string? territory = null, [FromQuery(Name = "etat")] ProjectStage? stage = null) =>
         (await directory.ListAsync(new ProjectFilter(theme, territory, stage), ct)).Select(p => ToDto(p, null)).ToList();
+
+    private static async Task<IResult> ProjectsGeoJsonAsync(ProjectDirectory directory, Scoran.Territories.Queries.TerritoryQueries territories, CancellationToken ct,
+        [FromQuery] string? theme = null, [FromQuery(Name = "territoire")] string? territory = null, [FromQuery(Name = "etat")] ProjectStage? stage = null)
+    {
+        var projects = await directory.ListAsync(new ProjectFilter(theme, territory, stage), ct);
+        var features = new List<object>();
+        foreach (var group in projects.Where(p => p.CommuneCode is not null).GroupBy(p => p.CommuneCode!))
+        {
+            var outline = await territories.ContourAsync(Scoran.Territories.Model.TerritoryKind.Commune, group.Key, ct);
+            if (outline is null || outline.IsEmpty)
+            {
+                continue;
+            }
+
+            var centroid = outline.Centroid;
+            foreach (var p in group)
+            {
+                features.Add(new
+                {
+                    type = "Feature",
+                    geometry = new { type = "Point", coordinates = new[] { Math.Round(centroid.X, 6), Math.Round(centroid.Y, 6) } },
+                    properties = new { id = p.Id, title = p.Title, commune = p.CommuneCode, url = $"/ressources/projets/{p.Id}" },
+                });
+            }
+        }
+
+        return Results.Json(new { type = "FeatureCollection", features }, contentType: "application/geo+json");
+    }
 
     private static async Task<Results<Ok<ProjectDto>, ProblemHttpResult>> ProjectAsync(long id, ProjectDirectory directory, CancellationToken ct)
     {

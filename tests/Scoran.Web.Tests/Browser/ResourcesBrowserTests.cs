@@ -28,6 +28,14 @@ public sealed class ResourcesBrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "resbrowser");
+        // Territories and the BFC outlines: project points sit at their commune's centroid.
+        await _database.WithScopeAsync(async sp =>
+        {
+            var set = await Scoran.Territories.Import.DecoupageAdministratifSource.ReadAsync(SharedData.Territories);
+            await sp.GetRequiredService<Scoran.Territories.Import.TerritoriesImporter>().ImportAsync(set);
+            await sp.GetRequiredService<Scoran.Territories.Import.ContoursImporter>().ImportAsync(
+                await Scoran.Territories.Import.ContoursImporter.ReadAsync(SharedData.BfcContourFiles()), "shared/data/geo/france-geojson");
+        });
         _factory = new ScoranAppFactory(_database.Storage, new Dictionary<string, string> { ["Scoran:Resources:MaxUploadBytes"] = "20000" });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -158,6 +166,43 @@ public sealed class ResourcesBrowserTests(ResourcesBrowserFixture browser) : ICl
                 await page.GetByTestId("download").ClickAsync();
             });
             Assert.Equal("guide-tiers-lieux.pdf", download.SuggestedFilename);
+        });
+    }
+
+    [Fact]
+    public async Task Projects_are_drawn_on_the_map_at_their_commune_s_centroid_and_a_click_opens_one()
+    {
+        long id;
+        await using (var scope = browser.Services.CreateAsyncScope())
+        {
+            var project = new Scoran.Resources.Projects.Project
+            {
+                Title = "Tiers-lieu de test à Besançon", Summary = "Projet de test.", CommuneCode = "25056",
+                Themes = TagList.Store(["tiers-lieux"]), Territories = TagList.Store(["25"]), Budget = 125000.50m,
+            };
+            await scope.ServiceProvider.GetRequiredService<ModerationService>().CreateAsync(project, ResourceEntryTypes.Project, "test", publish: true, Token);
+            id = project.Id;
+        }
+
+        await browser.RunAsync("ressources-projets-carte", async page =>
+        {
+            var points = await page.APIRequest.GetAsync(new Uri(browser.BaseAddress, "/api/resources/projects.geojson?theme=tiers-lieux").ToString());
+            using var json = System.Text.Json.JsonDocument.Parse(await points.TextAsync());
+            var feature = json.RootElement.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("properties").GetProperty("id").GetInt64() == id);
+            var at = feature.GetProperty("geometry").GetProperty("coordinates");
+            // Besançon's centroid: about 6.0° E, 47.25° N.
+            Assert.InRange(at[0].GetDouble(), 5.9, 6.1);
+            Assert.InRange(at[1].GetDouble(), 47.2, 47.3);
+
+            await page.GotoAsync("/ressources/projets");
+            await Assertions.Expect(page.GetByTestId("projects")).ToContainTextAsync("Tiers-lieu de test à Besançon");
+            await Assertions.Expect(page.GetByTestId("projects")).ToContainTextAsync("125 001 €");
+            var map = page.Locator("#carte-projets");
+            await Assertions.Expect(map).ToHaveAttributeAsync("data-points", new Regex("^[1-9]"));
+            await page.WaitForFunctionAsync("() => { const m = document.getElementById('carte-projets').scoranMap; return m && m.loaded() && m.queryRenderedFeatures({ layers: ['projets'] }).length > 0; }");
+            var pixel = await page.EvaluateAsync<double[]>("() => { const m = document.getElementById('carte-projets').scoranMap; const f = m.queryRenderedFeatures({ layers: ['projets'] })[0]; const p = m.project(f.geometry.coordinates); return [p.x, p.y]; }");
+            await map.ClickAsync(new() { Position = new Position { X = (float)pixel[0], Y = (float)pixel[1] } });
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tiers-lieu de test à Besançon");
         });
     }
 
