@@ -27,7 +27,6 @@ public abstract class PagesTests(ImportedTerritories imported) : ApplicationTest
 
     [Theory]
     [InlineData("/pilotage", "Pilotage")]
-    [InlineData("/ressources", "Ressources")]
     [InlineData("/financements", "Financements")]
     public async Task Capabilities_not_built_yet_say_so(string url, string title)
     {

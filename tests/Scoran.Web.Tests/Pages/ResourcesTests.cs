@@ -276,6 +276,26 @@ public abstract class ResourcesTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task The_entry_page_links_every_section_including_places_and_the_api_is_in_the_openapi_document()
+    {
+        await using var site = await StartAsync("resentry");
+        var visitor = site.Client();
+        var html = WebUtility.HtmlDecode(await visitor.GetStringAsync("/ressources", Token));
+        Assert.Contains("<h1>Ressources du numérique régional</h1>", html);
+        Assert.DoesNotContain("À venir", html);
+        foreach (var link in new[] { "/ressources/acteurs", "/ressources/projets", "/ressources/agenda", "/ressources/documents", "/ressources/lieux", "/ressources/recherche" })
+        {
+            Assert.Contains($"\"{link}\"", html);
+        }
+
+        var openApi = await visitor.GetStringAsync("/openapi/v1.json", Token);
+        foreach (var path in new[] { "/api/resources/search", "/api/resources/actors", "/api/resources/agenda.ics", "/api/resources/documents/{id}/file", "/api/resources/projects.geojson" })
+        {
+            Assert.Contains($"\"{path}\"", openApi);
+        }
+    }
+
+    [Fact]
     public async Task Proposing_an_actor_through_the_api_needs_a_role_and_a_valid_siren()
     {
         await using var site = await StartAsync("resapi");
