@@ -46,6 +46,7 @@ public sealed class Project : IModeratedEntry
     public PublicationStatus Status { get; set; }
     public List<ProjectActor> Actors { get; init; } = [];
     public List<ProjectLink> StrategyLinks { get; init; } = [];
+    public List<ProjectImage> Images { get; init; } = [];
 
     public IReadOnlyList<EntryField> Fields() =>
     [
@@ -139,6 +140,7 @@ public sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(x => x.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(16);
         builder.HasMany(x => x.Actors).WithOne().HasForeignKey(a => a.ProjectId);
         builder.HasMany(x => x.StrategyLinks).WithOne().HasForeignKey(a => a.ProjectId);
+        builder.HasMany(x => x.Images).WithOne().HasForeignKey(a => a.ProjectId);
         builder.HasIndex(x => x.Status);
     }
 }

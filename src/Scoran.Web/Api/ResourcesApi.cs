@@ -44,6 +44,9 @@ public static class ResourcesApi
         api.MapGet("/projects/{id:long}", ProjectAsync).WithName("GetProject")
             .WithSummary("Un projet publié, ses acteurs et ses liens vers les actions de la stratégie et les dispositifs d'aide.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/projects/{id:long}/images/{imageId:long}", ImageAsync).WithName("GetProjectImage")
+            .WithSummary("Une image d'un projet publié (PNG, JPEG ou WebP vérifiés au dépôt), servie avec des en-têtes sûrs.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/events", ListEventsAsync).WithName("ListEvents")
             .WithSummary("Événements publiés à venir, ou passés avec ?archives=true (?theme=…&territoire=…). Heures en Europe/Paris.");
         api.MapGet("/agenda.ics", FeedAsync).WithName("GetAgendaFeed")
@@ -165,6 +168,19 @@ public static class ResourcesApi
         }
 
         return TypedResults.Ok(ToDto(project, await directory.ActorsAsync(id, ct)));
+    }
+
+    private static async Task<IResult> ImageAsync(long id, long imageId, ProjectDirectory directory, HttpContext context, CancellationToken ct)
+    {
+        var project = await directory.PublishedAsync(id, ct);
+        var image = project?.Images.FirstOrDefault(i => i.Id == imageId);
+        if (image is null || !File.Exists(directory.PathOf(image)))
+        {
+            return TypedResults.Problem(statusCode: 404, title: "Image introuvable.");
+        }
+
+        SafeFileHeaders(context.Response);
+        return TypedResults.PhysicalFile(directory.PathOf(image), image.ContentType);
     }
 
     private static async Task<List<EventDto>> ListEventsAsync(AgendaQueries agenda, CancellationToken ct,

@@ -296,6 +296,45 @@ public abstract class ResourcesTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task A_project_image_is_checked_by_its_content_and_served_with_safe_headers()
+    {
+        await using var site = await StartAsync("resimage");
+        var editor = await site.SignedInAsync(ScoranRoles.Editor);
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+
+        async Task<HttpResponseMessage> ProposeAsync(string title, string fileName, byte[] image)
+        {
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(await TestAccounts.AntiforgeryTokenAsync(editor, "/ressources/projets/proposer")), "__RequestVerificationToken" },
+                { new StringContent(title), "Titre" },
+                { new StringContent("EnCours"), "Etat" },
+                { new StringContent("120 000,50"), "Budget" },
+                { new StringContent("Photo du chantier"), "ImageTexte" },
+            };
+            form.Add(new ByteArrayContent(image), "image", fileName);
+            return await editor.PostAsync("/ressources/projets/proposer", form, Token);
+        }
+
+        var svg = await ProposeAsync("Projet SVG", "logo.png", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"));
+        Assert.Equal(HttpStatusCode.BadRequest, svg.StatusCode);
+        Assert.Contains("n'est pas une image PNG, JPEG ou WebP", WebUtility.HtmlDecode(await svg.Content.ReadAsStringAsync(Token)));
+
+        var ok = await ProposeAsync("Projet illustré", "chantier.png", png);
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var visitor = site.Client();
+        var html = WebUtility.HtmlDecode(await visitor.GetStringAsync(ok.Headers.Location!.ToString(), Token));
+        Assert.Contains("alt=\"Photo du chantier\"", html);
+        Assert.Contains("120 000,50 €", html.Replace('\u202f', ' ').Replace('\u00a0', ' '));
+        var src = System.Text.RegularExpressions.Regex.Match(html, "src=\"(/api/resources/projects/[0-9]+/images/[0-9]+)\"").Groups[1].Value;
+        var image = await visitor.GetAsync(src, Token);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("nosniff", image.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(png, await image.Content.ReadAsByteArrayAsync(Token));
+    }
+
+    [Fact]
     public async Task Proposing_an_actor_through_the_api_needs_a_role_and_a_valid_siren()
     {
         await using var site = await StartAsync("resapi");

@@ -1185,6 +1185,70 @@ namespace Scoran.Data.Migrations.Postgres
                     b.ToTable("resource_project_actors", (string)null);
                 });
 
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectImage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("alt_text");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("stored_path");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("resource_project_images", (string)null);
+                });
+
             modelBuilder.Entity("Scoran.Resources.Projects.ProjectLink", b =>
                 {
                     b.Property<long>("Id")
@@ -1470,6 +1534,15 @@ namespace Scoran.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectImage", b =>
+                {
+                    b.HasOne("Scoran.Resources.Projects.Project", null)
+                        .WithMany("Images")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scoran.Resources.Projects.ProjectLink", b =>
                 {
                     b.HasOne("Scoran.Resources.Projects.Project", null)
@@ -1492,6 +1565,8 @@ namespace Scoran.Data.Migrations.Postgres
             modelBuilder.Entity("Scoran.Resources.Projects.Project", b =>
                 {
                     b.Navigation("Actors");
+
+                    b.Navigation("Images");
 
                     b.Navigation("StrategyLinks");
                 });

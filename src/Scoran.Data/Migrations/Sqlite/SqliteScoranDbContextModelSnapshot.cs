@@ -1156,6 +1156,68 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.ToTable("resource_project_actors", (string)null);
                 });
 
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectImage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alt_text");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_path");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("resource_project_images", (string)null);
+                });
+
             modelBuilder.Entity("Scoran.Resources.Projects.ProjectLink", b =>
                 {
                     b.Property<long>("Id")
@@ -1439,6 +1501,15 @@ namespace Scoran.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectImage", b =>
+                {
+                    b.HasOne("Scoran.Resources.Projects.Project", null)
+                        .WithMany("Images")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scoran.Resources.Projects.ProjectLink", b =>
                 {
                     b.HasOne("Scoran.Resources.Projects.Project", null)
@@ -1461,6 +1532,8 @@ namespace Scoran.Data.Migrations.Sqlite
             modelBuilder.Entity("Scoran.Resources.Projects.Project", b =>
                 {
                     b.Navigation("Actors");
+
+                    b.Navigation("Images");
 
                     b.Navigation("StrategyLinks");
                 });

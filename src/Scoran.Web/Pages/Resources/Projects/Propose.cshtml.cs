@@ -10,8 +10,11 @@ using Scoran.Resources.Projects;
 namespace Scoran.Web.Pages.Resources.Projects;
 
 [Authorize(Policy = ScoranPolicies.Contribute)]
-public sealed class ProposeModel(ModerationService moderation, ActorDirectory actors) : PageModel
+[RequestSizeLimit(Documents.UploadModel.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = Documents.UploadModel.RequestLimit)]
+public sealed class ProposeModel(ModerationService moderation, ActorDirectory actors, ProjectDirectory projects) : PageModel
 {
+    [BindProperty] public string? ImageTexte { get; set; }
     [BindProperty] public string? Titre { get; set; }
     [BindProperty] public string? Resume { get; set; }
     [BindProperty] public string? Themes { get; set; }
@@ -33,7 +36,7 @@ public sealed class ProposeModel(ModerationService moderation, ActorDirectory ac
 
     public async Task OnGetAsync(CancellationToken ct) => KnownActors = await actors.AllPublishedNamesAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(IFormFile? image, CancellationToken ct)
     {
         decimal? budget = null;
         if (!string.IsNullOrWhiteSpace(Budget))
@@ -69,6 +72,15 @@ public sealed class ProposeModel(ModerationService moderation, ActorDirectory ac
         if (!string.IsNullOrWhiteSpace(DispositifAide))
         {
             project.StrategyLinks.Add(new ProjectLink { Kind = ProjectLinkKind.AidScheme, Reference = DispositifAide.Trim() });
+        }
+
+        if (image is { Length: > 0 })
+        {
+            await using var stream = image.OpenReadStream();
+            if (await projects.AttachImageAsync(project, image.FileName, stream, image.Length, ImageTexte ?? "", ResourcesDisplay.Author(User), ct) is { } refusal)
+            {
+                ModelState.AddModelError(nameof(ImageTexte), refusal);
+            }
         }
 
         foreach (var (field, messages) in ProjectDirectory.Validate(project))

@@ -208,6 +208,33 @@ namespace Scoran.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "resource_project_images",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    project_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false),
+                    sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    stored_path = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    alt_text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    uploaded_by = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    uploaded_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_resource_project_images", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_resource_project_images_resource_projects_project_id",
+                        column: x => x.project_id,
+                        principalTable: "resource_projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "resource_project_links",
                 columns: table => new
                 {
@@ -282,6 +309,11 @@ namespace Scoran.Data.Migrations.Sqlite
                 column: "project_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_resource_project_images_project_id",
+                table: "resource_project_images",
+                column: "project_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_resource_project_links_project_id",
                 table: "resource_project_links",
                 column: "project_id");
@@ -299,7 +331,6 @@ namespace Scoran.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("DROP TABLE IF EXISTS resource_documents_fts;");
-
             migrationBuilder.DropTable(
                 name: "resource_actor_contacts");
 
@@ -314,6 +345,9 @@ namespace Scoran.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "resource_project_actors");
+
+            migrationBuilder.DropTable(
+                name: "resource_project_images");
 
             migrationBuilder.DropTable(
                 name: "resource_project_links");

@@ -209,6 +209,33 @@ namespace Scoran.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "resource_project_images",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    project_id = table.Column<long>(type: "bigint", nullable: false),
+                    file_name = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    size = table.Column<long>(type: "bigint", nullable: false),
+                    sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    stored_path = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    alt_text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    uploaded_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    uploaded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_resource_project_images", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_resource_project_images_resource_projects_project_id",
+                        column: x => x.project_id,
+                        principalTable: "resource_projects",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "resource_project_links",
                 columns: table => new
                 {
@@ -283,6 +310,11 @@ namespace Scoran.Data.Migrations.Postgres
                 column: "project_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_resource_project_images_project_id",
+                table: "resource_project_images",
+                column: "project_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_resource_project_links_project_id",
                 table: "resource_project_links",
                 column: "project_id");
@@ -307,7 +339,6 @@ namespace Scoran.Data.Migrations.Postgres
             migrationBuilder.Sql("DROP INDEX IF EXISTS ix_resource_document_versions_text_fts;");
             migrationBuilder.Sql("DROP INDEX IF EXISTS ix_resource_documents_title_fts;");
             migrationBuilder.Sql("DROP TEXT SEARCH CONFIGURATION IF EXISTS scoran_french;");
-
             migrationBuilder.DropTable(
                 name: "resource_actor_contacts");
 
@@ -322,6 +353,9 @@ namespace Scoran.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "resource_project_actors");
+
+            migrationBuilder.DropTable(
+                name: "resource_project_images");
 
             migrationBuilder.DropTable(
                 name: "resource_project_links");
