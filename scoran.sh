@@ -64,6 +64,8 @@ cmd_run() {
     scoran funding import aides-territoires
     say "scoran resources places import (ANCT's France Services list of 2022-12-01, data/inclusion)"
     scoran resources places import
+    say "scoran resources demo (resource space: a few entries labelled « démonstration »)"
+    scoran resources demo
     local urls=${SCORAN_URLS:-http://127.0.0.1:5080}
     say "Scoran is starting on $urls (Ctrl+C to stop)"
     exec dotnet "src/Scoran.Cli/bin/$CONFIGURATION/net10.0/scoran.dll" serve --urls "$urls"

@@ -14,6 +14,7 @@ root.Subcommands.Add(ObservatoryCommand.Create());
 root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(StrategyCommand.Create());
 root.Subcommands.Add(FundingCommand.Create());
+root.Subcommands.Add(ResourcesCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 PlacesCommand.AddTo(root);
 

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Scoran.Resources;
 
@@ -15,6 +17,22 @@ public static class ResourcesModule
         services.AddScoped<Places.PlaceDuplicates>();
         services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Places.PlaceFileImport>();
         services.AddScoped<Accessibility.AccessibilityQueries>();
+        // Bound from configuration when the host has one (web, CLI); plain defaults otherwise (tests building their own services).
+        services.AddOptions<Documents.ResourcesOptions>();
+        services.AddSingleton<IConfigureOptions<Documents.ResourcesOptions>>(sp => new ConfigureOptions<Documents.ResourcesOptions>(
+            o => sp.GetService<IConfiguration>()?.GetSection(Documents.ResourcesOptions.Section).Bind(o)));
+        services.AddScoped<Contributions.ModerationService>();
+        services.AddScoped<Documents.DocumentSearchIndex>();
+        services.AddScoped<Documents.DocumentLibrary>();
+        services.AddScoped<Agenda.AgendaQueries>();
+        services.AddScoped<Actors.ActorDirectory>();
+        services.AddScoped<Projects.ProjectDirectory>();
+        services.AddScoped<Search.ResourceSearch>();
+        services.AddScoped<Search.IResourceSearchSource, Search.ActorSearchSource>();
+        services.AddScoped<Search.IResourceSearchSource, Search.ProjectSearchSource>();
+        services.AddScoped<Search.IResourceSearchSource, Search.EventSearchSource>();
+        services.AddScoped<Search.IResourceSearchSource, Search.DocumentSearchSource>();
+        services.AddScoped<Contributions.DemonstrationEntries>();
         return services;
     }
 }

@@ -114,6 +114,7 @@ public static class ScoranWebApp
         app.MapSteeringApi();
         app.MapFundingApi();
         app.MapResourcesPlacesApi();
+        app.MapResourcesApi();
         app.MapRazorPages();
         return app;
     }

@@ -27,6 +27,8 @@ public abstract class PagesTests(ImportedTerritories imported) : ApplicationTest
 
     [Theory]
     [InlineData("/ressources", "Ressources")]
+    [InlineData("/pilotage", "Pilotage")]
+    [InlineData("/financements", "Financements")]
     public async Task Capabilities_not_built_yet_say_so(string url, string title)
     {
         var html = await GetHtmlAsync(url);

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Scoran.Resources.Projects;
+
+namespace Scoran.Web.Pages.Resources.Projects;
+
+public sealed class DetailsModel(ProjectDirectory directory) : PageModel
+{
+    public Project Project { get; private set; } = null!;
+    public List<ProjectActorView> Actors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (await directory.PublishedAsync(id, ct) is not { } project)
+        {
+            return NotFound();
+        }
+
+        Project = project;
+        Actors = await directory.ActorsAsync(id, ct);
+        return Page();
+    }
+}
