@@ -111,6 +111,7 @@ public static class ScoranWebApp
         app.MapDebitsApi();
         app.MapEligibilityApi();
         app.MapCatalogApi();
+        app.MapMobileApi();
         app.MapRazorPages();
         return app;
     }

@@ -42,7 +42,7 @@ public sealed record MobileMapping
     public string Origin { get; init; } = "";
 
     public IReadOnlyList<string> Required => (Dataset == MobileDataset.Coverage ? MobileFields.Coverage : MobileFields.Sites)
-        .Where(f => !Optional.Contains(f) && !Defaults.ContainsKey(f)).ToList();
+        .Where(f => f != MobileFields.Vintage && !Optional.Contains(f) && !Defaults.ContainsKey(f)).ToList();
 
     public IReadOnlyDictionary<string, string> ValuesOf(string field) =>
         Values.TryGetValue(field, out var v) ? v.ToDictionary(kv => MobileText.Key(kv.Key), kv => kv.Value) : new Dictionary<string, string>();

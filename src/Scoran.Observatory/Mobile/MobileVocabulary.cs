@@ -84,7 +84,7 @@ public static class MobileLevels
     public const string Good = "bonne";
     public const string Limited = "limitee";
 
-    public static readonly IReadOnlyList<string> All = [VeryGood, Good, Limited];
+    public static readonly IReadOnlyList<string> All = [Good, VeryGood, Limited];
 
     public static string Label(string level) => level switch
     {
