@@ -117,4 +117,26 @@ public sealed class MobileBrowserTests(MobileBrowserFixture browser) : IClassFix
             Assert.Equal("theorie-mesures-departement-21.csv", download.SuggestedFilename);
         });
     }
+
+    [Theory]
+    [InlineData("/observatoire/mobile")]
+    [InlineData("/observatoire/mobile/departement/21")]
+    [InlineData("/observatoire/mobile/zones-blanches")]
+    [InlineData("/observatoire/mobile/new-deal")]
+    [InlineData("/observatoire/mobile/theorie-mesures/departement/21")]
+    public async Task Mobile_page_has_no_wcag_a_or_aa_violation(string url)
+    {
+        var violations = new List<string?>();
+        await browser.RunAsync("a11y" + string.Concat(url.Select(c => char.IsLetterOrDigit(c) ? c : '-')).TrimEnd('-'), async page =>
+        {
+            await page.GotoAsync(url);
+            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(SharedData.RepositoryRoot, "node_modules", "axe-core", "axe.min.js") });
+            var result = await page.EvaluateAsync<System.Text.Json.JsonElement>(
+                "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
+                ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))");
+            violations.AddRange(result.EnumerateArray().Select(v => v.GetString()));
+        });
+
+        Assert.Empty(violations);
+    }
 }
