@@ -44,6 +44,12 @@ public static class MobileFiles
         var table = await ArcepTable.ReadAsync(file, markers, errors, cancellationToken);
         if (table is null)
         {
+            if (!errors.Any(e => e.Reason.StartsWith("en-tête introuvable", StringComparison.Ordinal)))
+            {
+                // The header was found (a file with no data rows): the mapping is not the problem.
+                throw new ImportRejectedException(errors);
+            }
+
             var closest = candidates[0];
             errors.Add(new ImportError(file, null, null, $"aucun mapping ne correspond ; colonnes attendues par le mapping le plus proche « {closest.Id} » : {string.Join(", ", closest.Missing([]))}"));
             throw new ImportRejectedException(errors);

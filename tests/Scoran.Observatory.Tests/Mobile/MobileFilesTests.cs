@@ -133,4 +133,15 @@ public sealed class MobileFilesTests
         Assert.Equal((NewDealStatuses.InService, new DateOnly(2020, 6, 30)), (file.Sites[2].Status, file.Sites[2].InServiceDate));
         Assert.Null(file.Sites[0].InServiceDate);
     }
+
+    [Fact]
+    public async Task A_header_without_data_rows_is_refused_as_truncated_not_as_unmapped()
+    {
+        var path = MobileFixture.Write("tronque.csv", MobileFixture.Header + "\n");
+
+        var rejected = await Assert.ThrowsAsync<ImportRejectedException>(() => MobileFiles.ReadAsync(path, MobileDataset.Coverage, ShippedAsync().Result, cancellationToken: Token));
+
+        var error = Assert.Single(rejected.Errors);
+        Assert.Contains("aucune ligne de données", error.Reason);
+    }
 }
