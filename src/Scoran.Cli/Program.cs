@@ -17,6 +17,7 @@ root.Subcommands.Add(FundingCommand.Create());
 root.Subcommands.Add(ResourcesCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 PlacesCommand.AddTo(root);
+ObservatoryMobileCommand.AddTo(root);
 
 try
 {

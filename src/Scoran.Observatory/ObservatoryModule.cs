@@ -26,6 +26,11 @@ public static class ObservatoryModule
         services.AddScoped<Eligibility.EligibilityImporter>();
         services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Eligibility.EligibilityFileImport>();
         services.AddScoped<Eligibility.EligibilityQueries>();
+        services.AddScoped<Mobile.MobileImporter>();
+        services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Mobile.MobileCoverageFileImport>();
+        services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Mobile.NewDealSitesFileImport>();
+        services.AddScoped<Mobile.MobileQueries>();
+        services.AddScoped<Mobile.TheoryVsMeasured>();
         return services;
     }
 }

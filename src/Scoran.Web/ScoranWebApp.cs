@@ -115,6 +115,7 @@ public static class ScoranWebApp
         app.MapFundingApi();
         app.MapResourcesPlacesApi();
         app.MapResourcesApi();
+        app.MapMobileApi();
         app.MapRazorPages();
         return app;
     }

@@ -947,6 +947,121 @@ namespace Scoran.Data.Migrations.Postgres
                     b.ToTable("eligibility_commune_stats", (string)null);
                 });
 
+            modelBuilder.Entity("Scoran.Observatory.Mobile.MobileCommuneBase", b =>
+                {
+                    b.Property<int>("Vintage")
+                        .HasColumnType("integer")
+                        .HasColumnName("vintage");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<decimal>("AreaKm2")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)")
+                        .HasColumnName("area_km2");
+
+                    b.Property<long>("Population")
+                        .HasColumnType("bigint")
+                        .HasColumnName("population");
+
+                    b.HasKey("Vintage", "CommuneCode");
+
+                    b.ToTable("mobile_commune_bases", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Mobile.MobileCoverage", b =>
+                {
+                    b.Property<int>("Vintage")
+                        .HasColumnType("integer")
+                        .HasColumnName("vintage");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Operator")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("operator");
+
+                    b.Property<string>("Technology")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("technology");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("level");
+
+                    b.Property<decimal>("AreaCoveredKm2")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)")
+                        .HasColumnName("area_covered_km2");
+
+                    b.Property<long>("PopulationCovered")
+                        .HasColumnType("bigint")
+                        .HasColumnName("population_covered");
+
+                    b.HasKey("Vintage", "CommuneCode", "Operator", "Technology", "Level");
+
+                    b.HasIndex("CommuneCode", "Vintage");
+
+                    b.ToTable("mobile_coverage", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Mobile.NewDealSite", b =>
+                {
+                    b.Property<int>("Vintage")
+                        .HasColumnType("integer")
+                        .HasColumnName("vintage");
+
+                    b.Property<string>("SiteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly?>("DecreeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decree_date");
+
+                    b.Property<DateOnly?>("InServiceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("in_service_date");
+
+                    b.Property<string>("Operators")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("operators");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Vintage", "SiteId");
+
+                    b.HasIndex("CommuneCode", "Vintage");
+
+                    b.ToTable("mobile_new_deal_sites", (string)null);
+                });
+
             modelBuilder.Entity("Scoran.Observatory.Model.FtthCommuneProfile", b =>
                 {
                     b.Property<string>("Release")

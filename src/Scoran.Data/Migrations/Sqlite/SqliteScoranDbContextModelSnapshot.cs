@@ -927,6 +927,121 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.ToTable("eligibility_commune_stats", (string)null);
                 });
 
+            modelBuilder.Entity("Scoran.Observatory.Mobile.MobileCommuneBase", b =>
+                {
+                    b.Property<int>("Vintage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vintage");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<decimal>("AreaKm2")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_km2");
+
+                    b.Property<long>("Population")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("population");
+
+                    b.HasKey("Vintage", "CommuneCode");
+
+                    b.ToTable("mobile_commune_bases", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Mobile.MobileCoverage", b =>
+                {
+                    b.Property<int>("Vintage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vintage");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Operator")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator");
+
+                    b.Property<string>("Technology")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technology");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<decimal>("AreaCoveredKm2")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_covered_km2");
+
+                    b.Property<long>("PopulationCovered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("population_covered");
+
+                    b.HasKey("Vintage", "CommuneCode", "Operator", "Technology", "Level");
+
+                    b.HasIndex("CommuneCode", "Vintage");
+
+                    b.ToTable("mobile_coverage", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Mobile.NewDealSite", b =>
+                {
+                    b.Property<int>("Vintage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vintage");
+
+                    b.Property<string>("SiteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly?>("DecreeDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decree_date");
+
+                    b.Property<DateOnly?>("InServiceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("in_service_date");
+
+                    b.Property<string>("Operators")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operators");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Vintage", "SiteId");
+
+                    b.HasIndex("CommuneCode", "Vintage");
+
+                    b.ToTable("mobile_new_deal_sites", (string)null);
+                });
+
             modelBuilder.Entity("Scoran.Observatory.Model.FtthCommuneProfile", b =>
                 {
                     b.Property<string>("Release")
