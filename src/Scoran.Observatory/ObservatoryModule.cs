@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Scoran.Observatory.Measurements;
 using Scoran.Observatory.Import.Arcep;
 using Scoran.Observatory.Queries;
 
@@ -26,6 +27,7 @@ public static class ObservatoryModule
         services.AddScoped<Eligibility.EligibilityImporter>();
         services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Eligibility.EligibilityFileImport>();
         services.AddScoped<Eligibility.EligibilityQueries>();
+        services.AddMeasurements();
         return services;
     }
 }

@@ -52,6 +52,7 @@ public static class ScoranWebApp
         builder.Services.Configure<ScoranWebOptions>(builder.Configuration.GetSection(ScoranWebOptions.Section));
 
         AccountsSetup.AddSignIn(builder);
+        MeasurementsApi.AddMeasurements(builder);
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Admin", ScoranPolicies.ManageData);
@@ -111,6 +112,7 @@ public static class ScoranWebApp
         app.MapDebitsApi();
         app.MapEligibilityApi();
         app.MapCatalogApi();
+        app.MapMeasurementsApi();
         app.MapRazorPages();
         return app;
     }
