@@ -54,6 +54,8 @@ cmd_run() {
     scoran observatory import arcep-connexion
     say "scoran observatory import arcep-eligibilite (building-level eligibility: SYNTHETIC demo pair of data/arcep/eligibilite-demo)"
     scoran observatory import arcep-eligibilite
+    say "scoran measurements purge (crowdsourced measurements: raw positions past the retention period)"
+    scoran measurements purge
     local urls=${SCORAN_URLS:-http://127.0.0.1:5080}
     say "Scoran is starting on $urls (Ctrl+C to stop)"
     exec dotnet "src/Scoran.Cli/bin/$CONFIGURATION/net10.0/scoran.dll" serve --urls "$urls"

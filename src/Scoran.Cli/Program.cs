@@ -13,6 +13,7 @@ root.Subcommands.Add(TerritoriesCommand.Create());
 root.Subcommands.Add(ObservatoryCommand.Create());
 root.Subcommands.Add(UsersCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(MeasurementsCommand.Create());
 
 try
 {
