@@ -140,6 +140,7 @@ public abstract class MeasurementsApiTests(DatabaseProvider provider)
             }
         }
 
+        Assert.Contains("/api/measurements/cells.geojson", outputs["/openapi/v1.json"]);
         // Dijon is published, with its three contributors, in the table, the CSV and one cell at most per point.
         Assert.Contains("Dijon (21231)", WebUtility.HtmlDecode(outputs["/observatoire/mesures"]));
         Assert.Contains("21231;\"Dijon\";3;3;20801", outputs["/api/measurements/communes.csv?territoire=region/27"]);
@@ -166,6 +167,8 @@ public abstract class MeasurementsApiTests(DatabaseProvider provider)
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        // The submit page shares the policy and the client's partition.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/observatoire/mesures/contribuer", Token)).StatusCode);
         // The sign-in limiter is untouched: the sign-in page still answers.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/compte/connexion", Token)).StatusCode);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Scoran.Observatory.Measurements;
 using Scoran.Territories.Model;
 using Scoran.Territories.Queries;
@@ -8,6 +9,7 @@ using Scoran.Territories.Queries;
 namespace Scoran.Web.Pages.Observatory.Measurements;
 
 /// <summary>Submit one measurement from a phone's browser; same rules and storage as the API.</summary>
+[EnableRateLimiting(Api.MeasurementsApi.RateLimitPolicy)]
 public sealed class ContributeModel(MeasurementIngestion ingestion, TerritoryQueries territories) : PageModel
 {
     [BindProperty] public string? Latitude { get; set; }
