@@ -36,6 +36,7 @@ internal static class CliHost
         services.AddScoranData(storage);
         services.AddTerritories();
         services.AddObservatory();
+        services.Configure<Scoran.Observatory.Measurements.MeasurementOptions>(configuration.GetSection(Scoran.Observatory.Measurements.MeasurementOptions.Section));
         services.AddSteering();
         services.AddResources();
         services.AddFunding();

@@ -18,6 +18,7 @@ root.Subcommands.Add(ResourcesCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 PlacesCommand.AddTo(root);
 ObservatoryMobileCommand.AddTo(root);
+root.Subcommands.Add(MeasurementsCommand.Create());
 
 try
 {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Scoran.Observatory.Measurements;
 using Scoran.Observatory.Import.Arcep;
 using Scoran.Observatory.Queries;
 
@@ -31,6 +32,7 @@ public static class ObservatoryModule
         services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Mobile.NewDealSitesFileImport>();
         services.AddScoped<Mobile.MobileQueries>();
         services.AddScoped<Mobile.TheoryVsMeasured>();
+        services.AddMeasurements();
         return services;
     }
 }

@@ -52,6 +52,7 @@ public static class ScoranWebApp
         builder.Services.Configure<ScoranWebOptions>(builder.Configuration.GetSection(ScoranWebOptions.Section));
 
         AccountsSetup.AddSignIn(builder);
+        MeasurementsApi.AddMeasurements(builder);
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Admin", ScoranPolicies.ManageData);
@@ -116,6 +117,7 @@ public static class ScoranWebApp
         app.MapResourcesPlacesApi();
         app.MapResourcesApi();
         app.MapMobileApi();
+        app.MapMeasurementsApi();
         app.MapRazorPages();
         return app;
     }

@@ -1027,6 +1027,90 @@ namespace Scoran.Data.Migrations.Postgres
 
                     b.Property<string>("CommuneCode")
                         .IsRequired()
+            modelBuilder.Entity("Scoran.Observatory.Measurements.ContributorToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CampaignCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("campaign_code");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("mobile_measurement_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Measurements.Measurement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("AccuracyMeters")
+                        .HasColumnType("double precision")
+                        .HasColumnName("accuracy_m");
+
+                    b.Property<string>("AppVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("app_version");
+
+                    b.Property<string>("CampaignCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("campaign_code");
+
+                    b.Property<string>("CellId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("cell_id");
+
+                    b.Property<string>("ClientKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_key");
+
+                    b.Property<string>("CommuneCode")
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)")
                         .HasColumnName("commune_code");
@@ -1042,6 +1126,121 @@ namespace Scoran.Data.Migrations.Postgres
                     b.Property<DateOnly?>("InServiceDate")
                         .HasColumnType("date")
                         .HasColumnName("in_service_date");
+                    b.Property<string>("ContributorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("contributor_id");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("device");
+
+                    b.Property<double?>("DownloadMbps")
+                        .HasColumnType("double precision")
+                        .HasColumnName("download_mbps");
+
+                    b.Property<bool?>("Indoor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("indoor");
+
+                    b.Property<double?>("LatencyMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latency_ms");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<DateTimeOffset>("MeasuredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("measured_at");
+
+                    b.Property<string>("OperatorCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("operator_code");
+
+                    b.Property<bool>("Purged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("purged");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<double?>("Rsrp")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rsrp_dbm");
+
+                    b.Property<double?>("Rsrq")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rsrq_db");
+
+                    b.Property<double?>("Rssi")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rssi_dbm");
+
+                    b.Property<double?>("Sinr")
+                        .HasColumnType("double precision")
+                        .HasColumnName("sinr_db");
+
+                    b.Property<string>("Technology")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("technology");
+
+                    b.Property<double?>("UploadMbps")
+                        .HasColumnType("double precision")
+                        .HasColumnName("upload_mbps");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientKey")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignCode", "MeasuredAt");
+
+                    b.HasIndex("CommuneCode", "MeasuredAt");
+
+                    b.HasIndex("Purged", "ReceivedAt");
+
+                    b.ToTable("mobile_measurements", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Measurements.MeasurementCampaign", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
 
                     b.Property<string>("Operators")
                         .IsRequired()
@@ -1060,6 +1259,31 @@ namespace Scoran.Data.Migrations.Postgres
                     b.HasIndex("CommuneCode", "Vintage");
 
                     b.ToTable("mobile_new_deal_sites", (string)null);
+                    b.Property<string>("Protocol")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("protocol");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("TerritoryCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("territory_code");
+
+                    b.Property<string>("TerritoryKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("territory_kind");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("mobile_measurement_campaigns", (string)null);
                 });
 
             modelBuilder.Entity("Scoran.Observatory.Model.FtthCommuneProfile", b =>

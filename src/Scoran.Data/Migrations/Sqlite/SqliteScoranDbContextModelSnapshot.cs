@@ -957,6 +957,84 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.Property<int>("Vintage")
                         .HasColumnType("INTEGER")
                         .HasColumnName("vintage");
+            modelBuilder.Entity("Scoran.Observatory.Measurements.ContributorToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CampaignCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_code");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("mobile_measurement_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Measurements.Measurement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double?>("AccuracyMeters")
+                        .HasColumnType("REAL")
+                        .HasColumnName("accuracy_m");
+
+                    b.Property<string>("AppVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_version");
+
+                    b.Property<string>("CampaignCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("campaign_code");
+
+                    b.Property<string>("CellId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cell_id");
+
+                    b.Property<string>("ClientKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_key");
 
                     b.Property<string>("CommuneCode")
                         .HasMaxLength(5)
@@ -1022,6 +1100,121 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("InServiceDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("in_service_date");
+                    b.Property<string>("ContributorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contributor_id");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device");
+
+                    b.Property<double?>("DownloadMbps")
+                        .HasColumnType("REAL")
+                        .HasColumnName("download_mbps");
+
+                    b.Property<bool?>("Indoor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indoor");
+
+                    b.Property<double?>("LatencyMs")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latency_ms");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<long>("MeasuredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("measured_at");
+
+                    b.Property<string>("OperatorCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_code");
+
+                    b.Property<bool>("Purged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purged");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<double?>("Rsrp")
+                        .HasColumnType("REAL")
+                        .HasColumnName("rsrp_dbm");
+
+                    b.Property<double?>("Rsrq")
+                        .HasColumnType("REAL")
+                        .HasColumnName("rsrq_db");
+
+                    b.Property<double?>("Rssi")
+                        .HasColumnType("REAL")
+                        .HasColumnName("rssi_dbm");
+
+                    b.Property<double?>("Sinr")
+                        .HasColumnType("REAL")
+                        .HasColumnName("sinr_db");
+
+                    b.Property<string>("Technology")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technology");
+
+                    b.Property<double?>("UploadMbps")
+                        .HasColumnType("REAL")
+                        .HasColumnName("upload_mbps");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientKey")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignCode", "MeasuredAt");
+
+                    b.HasIndex("CommuneCode", "MeasuredAt");
+
+                    b.HasIndex("Purged", "ReceivedAt");
+
+                    b.ToTable("mobile_measurements", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Measurements.MeasurementCampaign", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
 
                     b.Property<string>("Operators")
                         .IsRequired()
@@ -1040,6 +1233,31 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.HasIndex("CommuneCode", "Vintage");
 
                     b.ToTable("mobile_new_deal_sites", (string)null);
+                    b.Property<string>("Protocol")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("protocol");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("TerritoryCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("territory_code");
+
+                    b.Property<string>("TerritoryKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("territory_kind");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("mobile_measurement_campaigns", (string)null);
                 });
 
             modelBuilder.Entity("Scoran.Observatory.Model.FtthCommuneProfile", b =>
