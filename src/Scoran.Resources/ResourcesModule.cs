@@ -32,6 +32,7 @@ public static class ResourcesModule
         services.AddScoped<Search.IResourceSearchSource, Search.ProjectSearchSource>();
         services.AddScoped<Search.IResourceSearchSource, Search.EventSearchSource>();
         services.AddScoped<Search.IResourceSearchSource, Search.DocumentSearchSource>();
+        services.AddScoped<Search.IResourceSearchSource, Search.PlaceSearchSource>();
         services.AddScoped<Contributions.DemonstrationEntries>();
         return services;
     }

@@ -947,86 +947,6 @@ namespace Scoran.Data.Migrations.Postgres
                     b.ToTable("eligibility_commune_stats", (string)null);
                 });
 
-            modelBuilder.Entity("Scoran.Observatory.Mobile.MobileCommuneBase", b =>
-                {
-                    b.Property<int>("Vintage")
-                        .HasColumnType("integer")
-                        .HasColumnName("vintage");
-
-                    b.Property<string>("CommuneCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)")
-                        .HasColumnName("commune_code");
-
-                    b.Property<decimal>("AreaKm2")
-                        .HasPrecision(14, 4)
-                        .HasColumnType("numeric(14,4)")
-                        .HasColumnName("area_km2");
-
-                    b.Property<long>("Population")
-                        .HasColumnType("bigint")
-                        .HasColumnName("population");
-
-                    b.HasKey("Vintage", "CommuneCode");
-
-                    b.ToTable("mobile_commune_bases", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Observatory.Mobile.MobileCoverage", b =>
-                {
-                    b.Property<int>("Vintage")
-                        .HasColumnType("integer")
-                        .HasColumnName("vintage");
-
-                    b.Property<string>("CommuneCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)")
-                        .HasColumnName("commune_code");
-
-                    b.Property<string>("Operator")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("operator");
-
-                    b.Property<string>("Technology")
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)")
-                        .HasColumnName("technology");
-
-                    b.Property<string>("Level")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("level");
-
-                    b.Property<decimal>("AreaCoveredKm2")
-                        .HasPrecision(14, 4)
-                        .HasColumnType("numeric(14,4)")
-                        .HasColumnName("area_covered_km2");
-
-                    b.Property<long>("PopulationCovered")
-                        .HasColumnType("bigint")
-                        .HasColumnName("population_covered");
-
-                    b.HasKey("Vintage", "CommuneCode", "Operator", "Technology", "Level");
-
-                    b.HasIndex("CommuneCode", "Vintage");
-
-                    b.ToTable("mobile_coverage", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Observatory.Mobile.NewDealSite", b =>
-                {
-                    b.Property<int>("Vintage")
-                        .HasColumnType("integer")
-                        .HasColumnName("vintage");
-
-                    b.Property<string>("SiteId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("site_id");
-
-                    b.Property<string>("CommuneCode")
-                        .IsRequired()
             modelBuilder.Entity("Scoran.Observatory.Measurements.ContributorToken", b =>
                 {
                     b.Property<long>("Id")
@@ -1115,17 +1035,6 @@ namespace Scoran.Data.Migrations.Postgres
                         .HasColumnType("character varying(5)")
                         .HasColumnName("commune_code");
 
-                    b.Property<DateOnly?>("Deadline")
-                        .HasColumnType("date")
-                        .HasColumnName("deadline");
-
-                    b.Property<DateOnly?>("DecreeDate")
-                        .HasColumnType("date")
-                        .HasColumnName("decree_date");
-
-                    b.Property<DateOnly?>("InServiceDate")
-                        .HasColumnType("date")
-                        .HasColumnName("in_service_date");
                     b.Property<string>("ContributorId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1248,17 +1157,6 @@ namespace Scoran.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("operators");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
-
-                    b.HasKey("Vintage", "SiteId");
-
-                    b.HasIndex("CommuneCode", "Vintage");
-
-                    b.ToTable("mobile_new_deal_sites", (string)null);
                     b.Property<string>("Protocol")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1284,6 +1182,121 @@ namespace Scoran.Data.Migrations.Postgres
                     b.HasKey("Code");
 
                     b.ToTable("mobile_measurement_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Mobile.MobileCommuneBase", b =>
+                {
+                    b.Property<int>("Vintage")
+                        .HasColumnType("integer")
+                        .HasColumnName("vintage");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<decimal>("AreaKm2")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)")
+                        .HasColumnName("area_km2");
+
+                    b.Property<long>("Population")
+                        .HasColumnType("bigint")
+                        .HasColumnName("population");
+
+                    b.HasKey("Vintage", "CommuneCode");
+
+                    b.ToTable("mobile_commune_bases", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Mobile.MobileCoverage", b =>
+                {
+                    b.Property<int>("Vintage")
+                        .HasColumnType("integer")
+                        .HasColumnName("vintage");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Operator")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("operator");
+
+                    b.Property<string>("Technology")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("technology");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("level");
+
+                    b.Property<decimal>("AreaCoveredKm2")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)")
+                        .HasColumnName("area_covered_km2");
+
+                    b.Property<long>("PopulationCovered")
+                        .HasColumnType("bigint")
+                        .HasColumnName("population_covered");
+
+                    b.HasKey("Vintage", "CommuneCode", "Operator", "Technology", "Level");
+
+                    b.HasIndex("CommuneCode", "Vintage");
+
+                    b.ToTable("mobile_coverage", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Mobile.NewDealSite", b =>
+                {
+                    b.Property<int>("Vintage")
+                        .HasColumnType("integer")
+                        .HasColumnName("vintage");
+
+                    b.Property<string>("SiteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly?>("DecreeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("decree_date");
+
+                    b.Property<DateOnly?>("InServiceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("in_service_date");
+
+                    b.Property<string>("Operators")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("operators");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Vintage", "SiteId");
+
+                    b.HasIndex("CommuneCode", "Vintage");
+
+                    b.ToTable("mobile_new_deal_sites", (string)null);
                 });
 
             modelBuilder.Entity("Scoran.Observatory.Model.FtthCommuneProfile", b =>
@@ -1373,8 +1386,6 @@ namespace Scoran.Data.Migrations.Postgres
                     b.ToTable("ftth_commune_quarters", (string)null);
                 });
 
-            modelBuilder.Entity("Scoran.Steering.Model.ActionLink", b =>
-            modelBuilder.Entity("Scoran.Resources.Places.InclusionPlace", b =>
             modelBuilder.Entity("Scoran.Resources.Actors.Actor", b =>
                 {
                     b.Property<long>("Id")
@@ -1383,71 +1394,6 @@ namespace Scoran.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Label")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("label");
-
-                    b.Property<long>("NodeId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("node_id");
-
-                    b.Property<string>("Target")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("target");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NodeId");
-
-                    b.ToTable("steering_action_links", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Steering.Model.ActionReview", b =>
-                    b.Property<string>("Accessibility")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("accessibility");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)")
-                        .HasColumnName("address");
-
-                    b.Property<string>("AddressComplement")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)")
-                        .HasColumnName("address_complement");
-
-                    b.Property<string>("CommuneCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)")
-                        .HasColumnName("commune_code");
-
-                    b.Property<string>("CommuneName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("commune_name");
-
-                    b.Property<Guid>("DatasetImportId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("dataset_import_id");
-
-                    b.Property<string>("DepartementCode")
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasColumnName("departement_code");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
@@ -1527,6 +1473,384 @@ namespace Scoran.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ConsentDate")
                         .HasColumnType("date")
                         .HasColumnName("consent_date");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("function");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.ToTable("resource_actor_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Agenda.AgendaEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("online_url");
+
+                    b.Property<string>("Organiser")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("organiser");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Territories")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("territories");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("themes");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("uid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.ToTable("resource_events", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Contributions.Contribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author");
+
+                    b.Property<string>("BeforeJson")
+                        .HasColumnType("text")
+                        .HasColumnName("before_json");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("EntryType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("entry_type");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ProposedJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("proposed_json");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("review_comment");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reviewer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryType", "EntryId");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("resource_contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Documents.DocumentVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("stored_path");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("resource_document_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Documents.ResourceDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("author");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("DocumentDate")
+                        .HasColumnType("date")
+                        .HasColumnName("document_date");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("licence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Territories")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("territories");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("themes");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("resource_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Places.InclusionPlace", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Accessibility")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("accessibility");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("AddressComplement")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("address_complement");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("CommuneName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("commune_name");
+
+                    b.Property<Guid>("DatasetImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dataset_import_id");
+
+                    b.Property<string>("DepartementCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("departement_code");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -1644,30 +1968,23 @@ namespace Scoran.Data.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)")
                         .HasColumnName("mapping_json");
-                    b.Property<string>("Function")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("function");
 
-                    b.Property<string>("Name")
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
 
-                    b.Property<string>("Phone")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("phone");
+                    b.HasKey("Source");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("ActorId");
-
-                    b.ToTable("resource_actor_contacts", (string)null);
+                    b.ToTable("inclusion_place_mappings", (string)null);
                 });
 
-            modelBuilder.Entity("Scoran.Resources.Agenda.AgendaEvent", b =>
+            modelBuilder.Entity("Scoran.Resources.Places.PlaceDuplicateDecision", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1676,39 +1993,112 @@ namespace Scoran.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Description")
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("KeepSource")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("keep_source");
+
+                    b.Property<string>("KeepSourceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("keep_source_id");
+
+                    b.Property<string>("OtherSource")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("other_source");
+
+                    b.Property<string>("OtherSourceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("other_source_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherSource", "OtherSourceId");
+
+                    b.ToTable("inclusion_place_duplicates", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Projects.Project", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal?>("Budget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("budget");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Funders")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("funders");
+
+                    b.Property<string>("Links")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("links");
+
+                    b.Property<string>("Results")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)")
-                        .HasColumnName("description");
+                        .HasColumnName("results");
 
-                    b.Property<DateTimeOffset>("EndsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("ends_at");
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("stage");
 
-                    b.Property<string>("OnlineUrl")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("online_url");
-
-                    b.Property<string>("Organiser")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("organiser");
-
-                    b.Property<string>("Place")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("place");
-
-                    b.Property<DateTimeOffset>("StartsAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("starts_at");
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("summary");
 
                     b.Property<string>("Territories")
                         .IsRequired()
@@ -1728,28 +2118,184 @@ namespace Scoran.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
 
-                    b.Property<string>("Uid")
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("resource_projects", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectActor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ActorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("actor_id");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("uid");
+                        .HasColumnName("role");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("resource_project_actors", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectImage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("alt_text");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("stored_path");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("uploaded_at");
 
-                    b.Property<string>("UpdatedBy")
+                    b.Property<string>("UploadedBy")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("updated_by");
+                        .HasColumnName("uploaded_by");
 
-                    b.HasKey("Source");
+                    b.HasKey("Id");
 
-                    b.ToTable("inclusion_place_mappings", (string)null);
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("resource_project_images", (string)null);
                 });
 
-            modelBuilder.Entity("Scoran.Resources.Places.PlaceDuplicateDecision", b =>
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("label");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("resource_project_links", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Steering.Model.ActionLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("label");
+
+                    b.Property<long>("NodeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeId");
+
+                    b.ToTable("steering_action_links", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Steering.Model.ActionReview", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1781,9 +2327,6 @@ namespace Scoran.Data.Migrations.Postgres
                     b.Property<int>("DaysLate")
                         .HasColumnType("integer")
                         .HasColumnName("days_late");
-                    b.Property<DateTimeOffset>("DecidedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("decided_at");
 
                     b.Property<string>("DecidedBy")
                         .IsRequired()
@@ -1995,17 +2538,6 @@ namespace Scoran.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Scoran.Steering.Model.IndicatorValue", b =>
-                    b.HasKey("Id");
-
-                    b.HasIndex("Uid")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "StartsAt");
-
-                    b.ToTable("resource_events", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Contributions.Contribution", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2240,44 +2772,6 @@ namespace Scoran.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("source_line");
-                    b.Property<string>("BeforeJson")
-                        .HasColumnType("text")
-                        .HasColumnName("before_json");
-
-                    b.Property<long>("EntryId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("entry_id");
-
-                    b.Property<string>("EntryType")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("entry_type");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("ProposedJson")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("proposed_json");
-
-                    b.Property<string>("ReviewComment")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("review_comment");
-
-                    b.Property<DateTimeOffset?>("ReviewedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("reviewed_at");
-
-                    b.Property<string>("Reviewer")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("reviewer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2293,152 +2787,12 @@ namespace Scoran.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)")
-                    b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("submitted_at");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("title");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EntryType", "EntryId");
-
-                    b.HasIndex("Status", "SubmittedAt");
-
-                    b.ToTable("resource_contributions", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Documents.DocumentVersion", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("DocumentId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("document_id");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("file_name");
-
-                    b.Property<string>("Format")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("format");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("note");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer")
-                        .HasColumnName("number");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sha256");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint")
-                        .HasColumnName("size");
-
-                    b.Property<string>("StoredPath")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("stored_path");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("text");
-
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("uploaded_at");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("uploaded_by");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("resource_document_versions", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Documents.ResourceDocument", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("author");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("category");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("description");
-
-                    b.Property<DateOnly>("DocumentDate")
-                        .HasColumnType("date")
-                        .HasColumnName("document_date");
-
-                    b.Property<string>("Licence")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("licence");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Territories")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
                         .HasColumnName("territories");
 
                     b.Property<string>("Themes")
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
                         .HasColumnName("themes");
 
                     b.Property<string>("Title")
@@ -2460,262 +2814,6 @@ namespace Scoran.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("steering_nodes", (string)null);
-                    b.Property<string>("KeepSource")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("keep_source");
-
-                    b.Property<string>("KeepSourceId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("keep_source_id");
-
-                    b.Property<string>("OtherSource")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("other_source");
-
-                    b.Property<string>("OtherSourceId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("other_source_id");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OtherSource", "OtherSourceId");
-
-                    b.ToTable("inclusion_place_duplicates", (string)null);
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("title");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status");
-
-                    b.ToTable("resource_documents", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Projects.Project", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<decimal?>("Budget")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("numeric(14,2)")
-                        .HasColumnName("budget");
-
-                    b.Property<string>("CommuneCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)")
-                        .HasColumnName("commune_code");
-
-                    b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("date")
-                        .HasColumnName("end_date");
-
-                    b.Property<string>("Funders")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("funders");
-
-                    b.Property<string>("Links")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("links");
-
-                    b.Property<string>("Results")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)")
-                        .HasColumnName("results");
-
-                    b.Property<string>("Stage")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("stage");
-
-                    b.Property<DateOnly?>("StartDate")
-                        .HasColumnType("date")
-                        .HasColumnName("start_date");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Summary")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)")
-                        .HasColumnName("summary");
-
-                    b.Property<string>("Territories")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("territories");
-
-                    b.Property<string>("Themes")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("themes");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("title");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status");
-
-                    b.ToTable("resource_projects", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Projects.ProjectActor", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<long>("ActorId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("actor_id");
-
-                    b.Property<long>("ProjectId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("project_id");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("role");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ActorId");
-
-                    b.HasIndex("ProjectId");
-
-                    b.ToTable("resource_project_actors", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Projects.ProjectImage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("AltText")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("alt_text");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("content_type");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("file_name");
-
-                    b.Property<long>("ProjectId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("project_id");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sha256");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint")
-                        .HasColumnName("size");
-
-                    b.Property<string>("StoredPath")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("stored_path");
-
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("uploaded_at");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("uploaded_by");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProjectId");
-
-                    b.ToTable("resource_project_images", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Projects.ProjectLink", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Label")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("label");
-
-                    b.Property<long>("ProjectId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("project_id");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("reference");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProjectId");
-
-                    b.ToTable("resource_project_links", (string)null);
                 });
 
             modelBuilder.Entity("Scoran.Territories.Model.CommuneAlias", b =>
@@ -2933,6 +3031,84 @@ namespace Scoran.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scoran.Funding.Dossiers.DossierDocument", b =>
+                {
+                    b.HasOne("Scoran.Funding.Dossiers.FundingDossier", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Funding.Dossiers.DossierPayment", b =>
+                {
+                    b.HasOne("Scoran.Funding.Dossiers.FundingDossier", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Funding.Dossiers.FundingDossier", b =>
+                {
+                    b.HasOne("Scoran.Funding.Model.AidScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Actors.ActorContact", b =>
+                {
+                    b.HasOne("Scoran.Resources.Actors.Actor", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Documents.DocumentVersion", b =>
+                {
+                    b.HasOne("Scoran.Resources.Documents.ResourceDocument", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectActor", b =>
+                {
+                    b.HasOne("Scoran.Resources.Actors.Actor", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scoran.Resources.Projects.Project", null)
+                        .WithMany("Actors")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectImage", b =>
+                {
+                    b.HasOne("Scoran.Resources.Projects.Project", null)
+                        .WithMany("Images")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectLink", b =>
+                {
+                    b.HasOne("Scoran.Resources.Projects.Project", null)
+                        .WithMany("StrategyLinks")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scoran.Steering.Model.ActionLink", b =>
                 {
                     b.HasOne("Scoran.Steering.Model.StrategyNode", null)
@@ -2966,39 +3142,6 @@ namespace Scoran.Data.Migrations.Postgres
                     b.HasOne("Scoran.Steering.Model.StrategyNode", null)
                         .WithMany("Budget")
                         .HasForeignKey("NodeId")
-            modelBuilder.Entity("Scoran.Funding.Dossiers.DossierDocument", b =>
-                {
-                    b.HasOne("Scoran.Funding.Dossiers.FundingDossier", null)
-                        .WithMany("Documents")
-                        .HasForeignKey("DossierId")
-            modelBuilder.Entity("Scoran.Resources.Actors.ActorContact", b =>
-                {
-                    b.HasOne("Scoran.Resources.Actors.Actor", null)
-                        .WithMany("Contacts")
-                        .HasForeignKey("ActorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Scoran.Funding.Dossiers.DossierPayment", b =>
-                {
-                    b.HasOne("Scoran.Funding.Dossiers.FundingDossier", null)
-                        .WithMany("Payments")
-                        .HasForeignKey("DossierId")
-            modelBuilder.Entity("Scoran.Resources.Documents.DocumentVersion", b =>
-                {
-                    b.HasOne("Scoran.Resources.Documents.ResourceDocument", null)
-                        .WithMany("Versions")
-                        .HasForeignKey("DocumentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Scoran.Funding.Dossiers.FundingDossier", b =>
-                {
-                    b.HasOne("Scoran.Funding.Model.AidScheme", null)
-                        .WithMany()
-                        .HasForeignKey("SchemeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3061,6 +3204,32 @@ namespace Scoran.Data.Migrations.Postgres
                     b.Navigation("Strategy");
                 });
 
+            modelBuilder.Entity("Scoran.Funding.Dossiers.FundingDossier", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Actors.Actor", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Documents.ResourceDocument", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Projects.Project", b =>
+                {
+                    b.Navigation("Actors");
+
+                    b.Navigation("Images");
+
+                    b.Navigation("StrategyLinks");
+                });
+
             modelBuilder.Entity("Scoran.Steering.Model.Indicator", b =>
                 {
                     b.Navigation("Values");
@@ -3085,61 +3254,6 @@ namespace Scoran.Data.Migrations.Postgres
                     b.Navigation("Links");
 
                     b.Navigation("Milestones");
-            modelBuilder.Entity("Scoran.Funding.Dossiers.FundingDossier", b =>
-                {
-                    b.Navigation("Documents");
-
-                    b.Navigation("Payments");
-            modelBuilder.Entity("Scoran.Resources.Projects.ProjectActor", b =>
-                {
-                    b.HasOne("Scoran.Resources.Actors.Actor", null)
-                        .WithMany()
-                        .HasForeignKey("ActorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Scoran.Resources.Projects.Project", null)
-                        .WithMany("Actors")
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Projects.ProjectImage", b =>
-                {
-                    b.HasOne("Scoran.Resources.Projects.Project", null)
-                        .WithMany("Images")
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Projects.ProjectLink", b =>
-                {
-                    b.HasOne("Scoran.Resources.Projects.Project", null)
-                        .WithMany("StrategyLinks")
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Actors.Actor", b =>
-                {
-                    b.Navigation("Contacts");
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Documents.ResourceDocument", b =>
-                {
-                    b.Navigation("Versions");
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Projects.Project", b =>
-                {
-                    b.Navigation("Actors");
-
-                    b.Navigation("Images");
-
-                    b.Navigation("StrategyLinks");
                 });
 #pragma warning restore 612, 618
         }

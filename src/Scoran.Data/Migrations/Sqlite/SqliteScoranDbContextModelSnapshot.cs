@@ -927,36 +927,6 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.ToTable("eligibility_commune_stats", (string)null);
                 });
 
-            modelBuilder.Entity("Scoran.Observatory.Mobile.MobileCommuneBase", b =>
-                {
-                    b.Property<int>("Vintage")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("vintage");
-
-                    b.Property<string>("CommuneCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("commune_code");
-
-                    b.Property<decimal>("AreaKm2")
-                        .HasPrecision(14, 4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("area_km2");
-
-                    b.Property<long>("Population")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("population");
-
-                    b.HasKey("Vintage", "CommuneCode");
-
-                    b.ToTable("mobile_commune_bases", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Observatory.Mobile.MobileCoverage", b =>
-                {
-                    b.Property<int>("Vintage")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("vintage");
             modelBuilder.Entity("Scoran.Observatory.Measurements.ContributorToken", b =>
                 {
                     b.Property<long>("Id")
@@ -1041,65 +1011,6 @@ namespace Scoran.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("commune_code");
 
-                    b.Property<string>("Operator")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("operator");
-
-                    b.Property<string>("Technology")
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("technology");
-
-                    b.Property<string>("Level")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("level");
-
-                    b.Property<decimal>("AreaCoveredKm2")
-                        .HasPrecision(14, 4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("area_covered_km2");
-
-                    b.Property<long>("PopulationCovered")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("population_covered");
-
-                    b.HasKey("Vintage", "CommuneCode", "Operator", "Technology", "Level");
-
-                    b.HasIndex("CommuneCode", "Vintage");
-
-                    b.ToTable("mobile_coverage", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Observatory.Mobile.NewDealSite", b =>
-                {
-                    b.Property<int>("Vintage")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("vintage");
-
-                    b.Property<string>("SiteId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("site_id");
-
-                    b.Property<string>("CommuneCode")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("commune_code");
-
-                    b.Property<DateOnly?>("Deadline")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("deadline");
-
-                    b.Property<DateOnly?>("DecreeDate")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("decree_date");
-
-                    b.Property<DateOnly?>("InServiceDate")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("in_service_date");
                     b.Property<string>("ContributorId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1222,17 +1133,6 @@ namespace Scoran.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("operators");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.HasKey("Vintage", "SiteId");
-
-                    b.HasIndex("CommuneCode", "Vintage");
-
-                    b.ToTable("mobile_new_deal_sites", (string)null);
                     b.Property<string>("Protocol")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1258,6 +1158,121 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("mobile_measurement_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Mobile.MobileCommuneBase", b =>
+                {
+                    b.Property<int>("Vintage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vintage");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<decimal>("AreaKm2")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_km2");
+
+                    b.Property<long>("Population")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("population");
+
+                    b.HasKey("Vintage", "CommuneCode");
+
+                    b.ToTable("mobile_commune_bases", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Mobile.MobileCoverage", b =>
+                {
+                    b.Property<int>("Vintage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vintage");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<string>("Operator")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator");
+
+                    b.Property<string>("Technology")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("technology");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<decimal>("AreaCoveredKm2")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_covered_km2");
+
+                    b.Property<long>("PopulationCovered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("population_covered");
+
+                    b.HasKey("Vintage", "CommuneCode", "Operator", "Technology", "Level");
+
+                    b.HasIndex("CommuneCode", "Vintage");
+
+                    b.ToTable("mobile_coverage", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Observatory.Mobile.NewDealSite", b =>
+                {
+                    b.Property<int>("Vintage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vintage");
+
+                    b.Property<string>("SiteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly?>("DecreeDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decree_date");
+
+                    b.Property<DateOnly?>("InServiceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("in_service_date");
+
+                    b.Property<string>("Operators")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operators");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Vintage", "SiteId");
+
+                    b.HasIndex("CommuneCode", "Vintage");
+
+                    b.ToTable("mobile_new_deal_sites", (string)null);
                 });
 
             modelBuilder.Entity("Scoran.Observatory.Model.FtthCommuneProfile", b =>
@@ -1347,8 +1362,6 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.ToTable("ftth_commune_quarters", (string)null);
                 });
 
-            modelBuilder.Entity("Scoran.Steering.Model.ActionLink", b =>
-            modelBuilder.Entity("Scoran.Resources.Places.InclusionPlace", b =>
             modelBuilder.Entity("Scoran.Resources.Actors.Actor", b =>
                 {
                     b.Property<long>("Id")
@@ -1356,35 +1369,410 @@ namespace Scoran.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("roles");
+
+                    b.Property<string>("Siren")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("siren");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Territories")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("territories");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("themes");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("website");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("resource_actors", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Actors.ActorContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ActorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("actor_id");
+
+                    b.Property<bool>("Consent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consent");
+
+                    b.Property<DateOnly?>("ConsentDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_date");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Function")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("function");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.ToTable("resource_actor_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Agenda.AgendaEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("online_url");
+
+                    b.Property<string>("Organiser")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organiser");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Territories")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("territories");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("themes");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Uid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uid");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Uid")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.ToTable("resource_events", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Contributions.Contribution", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author");
+
+                    b.Property<string>("BeforeJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("before_json");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("EntryType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_type");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
-                    b.Property<string>("Label")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("label");
-
-                    b.Property<long>("NodeId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("node_id");
-
-                    b.Property<string>("Target")
+                    b.Property<string>("ProposedJson")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
-                        .HasColumnName("target");
+                        .HasColumnName("proposed_json");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_comment");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("Reviewer")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NodeId");
+                    b.HasIndex("EntryType", "EntryId");
 
-                    b.ToTable("steering_action_links", (string)null);
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("resource_contributions", (string)null);
                 });
 
-            modelBuilder.Entity("Scoran.Steering.Model.ActionReview", b =>
+            modelBuilder.Entity("Scoran.Resources.Documents.DocumentVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_path");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("resource_document_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Documents.ResourceDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("DocumentDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_date");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Territories")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("territories");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("themes");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("resource_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Places.InclusionPlace", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
                     b.Property<string>("Accessibility")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
@@ -1515,49 +1903,6 @@ namespace Scoran.Data.Migrations.Sqlite
 
                     b.Property<string>("Website")
                         .HasMaxLength(512)
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<string>("Roles")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("roles");
-
-                    b.Property<string>("Siren")
-                        .HasMaxLength(9)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("siren");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Territories")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("territories");
-
-                    b.Property<string>("Themes")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("themes");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("type");
-
-                    b.Property<string>("Website")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("website");
 
@@ -1585,98 +1930,133 @@ namespace Scoran.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT")
                         .HasColumnName("mapping_json");
-                    b.HasIndex("Status");
 
-                    b.ToTable("resource_actors", (string)null);
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Source");
+
+                    b.ToTable("inclusion_place_mappings", (string)null);
                 });
 
-            modelBuilder.Entity("Scoran.Resources.Actors.ActorContact", b =>
+            modelBuilder.Entity("Scoran.Resources.Places.PlaceDuplicateDecision", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<long>("ActorId")
+                    b.Property<long>("DecidedAt")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("actor_id");
+                        .HasColumnName("decided_at");
 
-                    b.Property<bool>("Consent")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("consent");
-
-                    b.Property<DateOnly?>("ConsentDate")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("consent_date");
-
-                    b.Property<string>("Email")
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("email");
+                        .HasColumnName("decided_by");
 
-                    b.Property<string>("Function")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("function");
-
-                    b.Property<string>("Name")
+                    b.Property<string>("Decision")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT")
-                        .HasColumnName("name");
+                        .HasColumnName("decision");
 
-                    b.Property<string>("Phone")
-                        .HasMaxLength(40)
+                    b.Property<string>("KeepSource")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT")
-                        .HasColumnName("phone");
+                        .HasColumnName("keep_source");
+
+                    b.Property<string>("KeepSourceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keep_source_id");
+
+                    b.Property<string>("OtherSource")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_source");
+
+                    b.Property<string>("OtherSourceId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_source_id");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActorId");
+                    b.HasIndex("OtherSource", "OtherSourceId");
 
-                    b.ToTable("resource_actor_contacts", (string)null);
+                    b.ToTable("inclusion_place_duplicates", (string)null);
                 });
 
-            modelBuilder.Entity("Scoran.Resources.Agenda.AgendaEvent", b =>
+            modelBuilder.Entity("Scoran.Resources.Projects.Project", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<string>("Description")
+                    b.Property<decimal?>("Budget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Funders")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("funders");
+
+                    b.Property<string>("Links")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("links");
+
+                    b.Property<string>("Results")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT")
-                        .HasColumnName("description");
+                        .HasColumnName("results");
 
-                    b.Property<long>("EndsAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ends_at");
-
-                    b.Property<string>("OnlineUrl")
-                        .HasMaxLength(500)
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT")
-                        .HasColumnName("online_url");
+                        .HasColumnName("stage");
 
-                    b.Property<string>("Organiser")
-                        .HasMaxLength(300)
+                    b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT")
-                        .HasColumnName("organiser");
-
-                    b.Property<string>("Place")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("place");
-
-                    b.Property<long>("StartsAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("starts_at");
+                        .HasColumnName("start_date");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
 
                     b.Property<string>("Territories")
                         .IsRequired()
@@ -1696,28 +2076,176 @@ namespace Scoran.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
 
-                    b.Property<string>("Uid")
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("resource_projects", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectActor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ActorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("actor_id");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
-                        .HasColumnName("uid");
+                        .HasColumnName("role");
 
-                    b.Property<long>("UpdatedAt")
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("resource_project_actors", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectImage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("id");
 
-                    b.Property<string>("UpdatedBy")
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alt_text");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_path");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
-                        .HasColumnName("updated_by");
+                        .HasColumnName("uploaded_by");
 
-                    b.HasKey("Source");
+                    b.HasKey("Id");
 
-                    b.ToTable("inclusion_place_mappings", (string)null);
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("resource_project_images", (string)null);
                 });
 
-            modelBuilder.Entity("Scoran.Resources.Places.PlaceDuplicateDecision", b =>
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("resource_project_links", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Steering.Model.ActionLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<long>("NodeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("node_id");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NodeId");
+
+                    b.ToTable("steering_action_links", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Steering.Model.ActionReview", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1747,9 +2275,6 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.Property<int>("DaysLate")
                         .HasColumnType("INTEGER")
                         .HasColumnName("days_late");
-                    b.Property<long>("DecidedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("decided_at");
 
                     b.Property<string>("DecidedBy")
                         .IsRequired()
@@ -1957,17 +2482,6 @@ namespace Scoran.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Scoran.Steering.Model.IndicatorValue", b =>
-                    b.HasKey("Id");
-
-                    b.HasIndex("Uid")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "StartsAt");
-
-                    b.ToTable("resource_events", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Contributions.Contribution", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2192,44 +2706,6 @@ namespace Scoran.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("source_line");
-                    b.Property<string>("BeforeJson")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("before_json");
-
-                    b.Property<long>("EntryId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("entry_id");
-
-                    b.Property<string>("EntryType")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("entry_type");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("ProposedJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("proposed_json");
-
-                    b.Property<string>("ReviewComment")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("review_comment");
-
-                    b.Property<long?>("ReviewedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("reviewed_at");
-
-                    b.Property<string>("Reviewer")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reviewer");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2244,146 +2720,12 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.Property<string>("Territories")
                         .IsRequired()
                         .HasMaxLength(8000)
-                    b.Property<long>("SubmittedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("submitted_at");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("title");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EntryType", "EntryId");
-
-                    b.HasIndex("Status", "SubmittedAt");
-
-                    b.ToTable("resource_contributions", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Documents.DocumentVersion", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<long>("DocumentId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("document_id");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("file_name");
-
-                    b.Property<string>("Format")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("format");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("note");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("number");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sha256");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("size");
-
-                    b.Property<string>("StoredPath")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("stored_path");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("text");
-
-                    b.Property<long>("UploadedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("uploaded_at");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("uploaded_by");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DocumentId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("resource_document_versions", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Documents.ResourceDocument", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("author");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("category");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("description");
-
-                    b.Property<DateOnly>("DocumentDate")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("document_date");
-
-                    b.Property<string>("Licence")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("licence");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Territories")
-                        .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("territories");
 
                     b.Property<string>("Themes")
                         .IsRequired()
                         .HasMaxLength(8000)
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("themes");
 
@@ -2406,254 +2748,6 @@ namespace Scoran.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("steering_nodes", (string)null);
-                    b.Property<string>("KeepSource")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("keep_source");
-
-                    b.Property<string>("KeepSourceId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("keep_source_id");
-
-                    b.Property<string>("OtherSource")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("other_source");
-
-                    b.Property<string>("OtherSourceId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("other_source_id");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OtherSource", "OtherSourceId");
-
-                    b.ToTable("inclusion_place_duplicates", (string)null);
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("title");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status");
-
-                    b.ToTable("resource_documents", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Projects.Project", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<decimal?>("Budget")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("budget");
-
-                    b.Property<string>("CommuneCode")
-                        .HasMaxLength(5)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("commune_code");
-
-                    b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("end_date");
-
-                    b.Property<string>("Funders")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("funders");
-
-                    b.Property<string>("Links")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("links");
-
-                    b.Property<string>("Results")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("results");
-
-                    b.Property<string>("Stage")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("stage");
-
-                    b.Property<DateOnly?>("StartDate")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("start_date");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Summary")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("summary");
-
-                    b.Property<string>("Territories")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("territories");
-
-                    b.Property<string>("Themes")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("themes");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("title");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Status");
-
-                    b.ToTable("resource_projects", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Projects.ProjectActor", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<long>("ActorId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("actor_id");
-
-                    b.Property<long>("ProjectId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("project_id");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("role");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ActorId");
-
-                    b.HasIndex("ProjectId");
-
-                    b.ToTable("resource_project_actors", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Projects.ProjectImage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AltText")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("alt_text");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("content_type");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("file_name");
-
-                    b.Property<long>("ProjectId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("project_id");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sha256");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("size");
-
-                    b.Property<string>("StoredPath")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("stored_path");
-
-                    b.Property<long>("UploadedAt")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("uploaded_at");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("uploaded_by");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProjectId");
-
-                    b.ToTable("resource_project_images", (string)null);
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Projects.ProjectLink", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Label")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("label");
-
-                    b.Property<long>("ProjectId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("project_id");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reference");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProjectId");
-
-                    b.ToTable("resource_project_links", (string)null);
                 });
 
             modelBuilder.Entity("Scoran.Territories.Model.CommuneAlias", b =>
@@ -2871,6 +2965,84 @@ namespace Scoran.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Scoran.Funding.Dossiers.DossierDocument", b =>
+                {
+                    b.HasOne("Scoran.Funding.Dossiers.FundingDossier", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Funding.Dossiers.DossierPayment", b =>
+                {
+                    b.HasOne("Scoran.Funding.Dossiers.FundingDossier", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Funding.Dossiers.FundingDossier", b =>
+                {
+                    b.HasOne("Scoran.Funding.Model.AidScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Actors.ActorContact", b =>
+                {
+                    b.HasOne("Scoran.Resources.Actors.Actor", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Documents.DocumentVersion", b =>
+                {
+                    b.HasOne("Scoran.Resources.Documents.ResourceDocument", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectActor", b =>
+                {
+                    b.HasOne("Scoran.Resources.Actors.Actor", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Scoran.Resources.Projects.Project", null)
+                        .WithMany("Actors")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectImage", b =>
+                {
+                    b.HasOne("Scoran.Resources.Projects.Project", null)
+                        .WithMany("Images")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Projects.ProjectLink", b =>
+                {
+                    b.HasOne("Scoran.Resources.Projects.Project", null)
+                        .WithMany("StrategyLinks")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scoran.Steering.Model.ActionLink", b =>
                 {
                     b.HasOne("Scoran.Steering.Model.StrategyNode", null)
@@ -2904,39 +3076,6 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.HasOne("Scoran.Steering.Model.StrategyNode", null)
                         .WithMany("Budget")
                         .HasForeignKey("NodeId")
-            modelBuilder.Entity("Scoran.Funding.Dossiers.DossierDocument", b =>
-                {
-                    b.HasOne("Scoran.Funding.Dossiers.FundingDossier", null)
-                        .WithMany("Documents")
-                        .HasForeignKey("DossierId")
-            modelBuilder.Entity("Scoran.Resources.Actors.ActorContact", b =>
-                {
-                    b.HasOne("Scoran.Resources.Actors.Actor", null)
-                        .WithMany("Contacts")
-                        .HasForeignKey("ActorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Scoran.Funding.Dossiers.DossierPayment", b =>
-                {
-                    b.HasOne("Scoran.Funding.Dossiers.FundingDossier", null)
-                        .WithMany("Payments")
-                        .HasForeignKey("DossierId")
-            modelBuilder.Entity("Scoran.Resources.Documents.DocumentVersion", b =>
-                {
-                    b.HasOne("Scoran.Resources.Documents.ResourceDocument", null)
-                        .WithMany("Versions")
-                        .HasForeignKey("DocumentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Scoran.Funding.Dossiers.FundingDossier", b =>
-                {
-                    b.HasOne("Scoran.Funding.Model.AidScheme", null)
-                        .WithMany()
-                        .HasForeignKey("SchemeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -2999,6 +3138,32 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.Navigation("Strategy");
                 });
 
+            modelBuilder.Entity("Scoran.Funding.Dossiers.FundingDossier", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Actors.Actor", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Documents.ResourceDocument", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Scoran.Resources.Projects.Project", b =>
+                {
+                    b.Navigation("Actors");
+
+                    b.Navigation("Images");
+
+                    b.Navigation("StrategyLinks");
+                });
+
             modelBuilder.Entity("Scoran.Steering.Model.Indicator", b =>
                 {
                     b.Navigation("Values");
@@ -3023,61 +3188,6 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.Navigation("Links");
 
                     b.Navigation("Milestones");
-            modelBuilder.Entity("Scoran.Funding.Dossiers.FundingDossier", b =>
-                {
-                    b.Navigation("Documents");
-
-                    b.Navigation("Payments");
-            modelBuilder.Entity("Scoran.Resources.Projects.ProjectActor", b =>
-                {
-                    b.HasOne("Scoran.Resources.Actors.Actor", null)
-                        .WithMany()
-                        .HasForeignKey("ActorId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Scoran.Resources.Projects.Project", null)
-                        .WithMany("Actors")
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Projects.ProjectImage", b =>
-                {
-                    b.HasOne("Scoran.Resources.Projects.Project", null)
-                        .WithMany("Images")
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Projects.ProjectLink", b =>
-                {
-                    b.HasOne("Scoran.Resources.Projects.Project", null)
-                        .WithMany("StrategyLinks")
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Actors.Actor", b =>
-                {
-                    b.Navigation("Contacts");
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Documents.ResourceDocument", b =>
-                {
-                    b.Navigation("Versions");
-                });
-
-            modelBuilder.Entity("Scoran.Resources.Projects.Project", b =>
-                {
-                    b.Navigation("Actors");
-
-                    b.Navigation("Images");
-
-                    b.Navigation("StrategyLinks");
                 });
 #pragma warning restore 612, 618
         }
