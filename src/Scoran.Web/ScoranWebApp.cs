@@ -47,6 +47,7 @@ public static class ScoranWebApp
         builder.Services.AddTerritories();
         builder.Services.AddObservatory();
         builder.Services.AddSteering();
+        builder.Services.AddSingleton<Scoran.Web.Pages.Steering.MinutesPdf>();
         builder.Services.AddResources();
         builder.Services.AddFunding();
         builder.Services.Configure<ScoranWebOptions>(builder.Configuration.GetSection(ScoranWebOptions.Section));

@@ -32,6 +32,9 @@ public static class SteeringApi
         api.MapGet("/meetings/{id:long}", MeetingAsync).WithName("GetMeeting").WithSummary("Une séance du comité et ses revues.").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/meetings/{id:long}/revue.xlsx", ReviewXlsxAsync).WithName("GetMeetingReviewXlsx").WithSummary("La revue complète d'une séance en XLSX.")
             .Produces(200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/meetings/{id:long}/{document:regex(^(compte-rendu|ordre-du-jour)$)}.pdf", PdfAsync).WithName("GetMeetingPdf")
+            .WithSummary("Le compte rendu ou l'ordre du jour d'une séance en PDF (imprimé par Chromium depuis la page HTML).")
+            .Produces(200, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapPost("/strategies", ImportAsync).WithName("ImportStrategy").WithSummary("Charge un document de stratégie Scoran (JSON) : création, révision ou rien si identique.")
             .RequireAuthorization(p => p.RequireRole(ScoranRoles.Administrator)).ProducesValidationProblem();
@@ -122,6 +125,26 @@ public static class SteeringApi
         var report = await queries.ReportAsync(id, cancellationToken);
         return report is null ? NotFound($"séance {id}")
             : Results.File(StrategyXlsx.WriteReview(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"revue-{report.Meeting.Date:yyyy-MM-dd}.xlsx");
+    }
+
+    private static async Task<IResult> PdfAsync(long id, string document, SteeringQueries queries, Pages.Steering.MinutesPdf pdf, CancellationToken cancellationToken)
+    {
+        var report = await queries.ReportAsync(id, cancellationToken);
+        if (report is null)
+        {
+            return NotFound($"séance {id}");
+        }
+
+        if (!pdf.Available)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Export PDF indisponible",
+                detail: $"L'export PDF imprime la page avec Chromium, introuvable ici ({pdf.ChromiumPath}) : installez-le ou réglez Scoran:Pdf:Chromium. La page HTML s'imprime aussi depuis le navigateur.");
+        }
+
+        var bytes = await pdf.PrintAsync($"/pilotage/seances/{id}/{document}", cancellationToken);
+        return bytes is null
+            ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Export PDF en échec", detail: "Chromium n'a pas pu imprimer la page ; la page HTML s'imprime depuis le navigateur.")
+            : Results.File(bytes, "application/pdf", $"{document}-{report.Meeting.Date:yyyy-MM-dd}.pdf");
     }
 
     private static async Task<IResult> ImportAsync(HttpRequest request, HttpContext context, StrategyStore store, CancellationToken cancellationToken)

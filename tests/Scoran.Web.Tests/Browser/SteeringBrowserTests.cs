@@ -169,6 +169,13 @@ public sealed class SteeringBrowserTests(SteeringBrowserFixture app) : IClassFix
             Assert.True(bytes.Length > 20_000, $"PDF of {bytes.Length} bytes");
             await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
+            // The server-side export prints the same page through Chromium.
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("pdf-export").ClickAsync());
+            var exported = await File.ReadAllBytesAsync(await download.PathAsync(), Token);
+            Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(exported, 0, 4));
+            Assert.True(exported.Length > 20_000, $"exported PDF of {exported.Length} bytes");
+            Assert.StartsWith("compte-rendu-", download.SuggestedFilename);
+
             await page.GotoAsync("/pilotage/strategie/scoran-bfc-2019/action/O1.A3");
             await Assertions.Expect(page.GetByTestId("closed-reason")).ToContainTextAsync("Action abandonnée le 15 octobre 2026");
             await Assertions.Expect(page.GetByTestId("closed-reason")).ToContainTextAsync("aucun opérateur ne s'est engagé");
