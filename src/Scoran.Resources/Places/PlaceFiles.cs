@@ -150,6 +150,11 @@ public static partial class PlaceFiles
 
     private static string Decode(string file, byte[] bytes, List<ImportError> errors)
     {
+        if (bytes.Length > 4 && bytes[0] == (byte)'P' && bytes[1] == (byte)'K' && bytes[2] == 3 && bytes[3] == 4)
+        {
+            return XlsxAsCsv(file, bytes, errors);
+        }
+
         try
         {
             var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
@@ -160,6 +165,72 @@ public static partial class PlaceFiles
             errors.Add(new ImportError(file, null, null, "le fichier n'est pas encodé en UTF-8, comme l'exigent les schémas nationaux"));
             return "";
         }
+    }
+
+    /// <summary>
+    /// The first worksheet of an XLSX workbook as semicolon CSV text, one line per worksheet row
+    /// (empty rows kept), so the mapping step, its preview and its errors work as for a CSV and an
+    /// error's line is the row number people see in their spreadsheet.
+    /// </summary>
+    private static string XlsxAsCsv(string file, byte[] bytes, List<ImportError> errors)
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes);
+            using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+            var workbook = document.WorkbookPart ?? throw new InvalidDataException("classeur sans feuille");
+            var sheet = workbook.Workbook.Sheets?.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().FirstOrDefault() ?? throw new InvalidDataException("classeur sans feuille");
+            var part = (DocumentFormat.OpenXml.Packaging.WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
+            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+            var text = new StringBuilder();
+            var line = 0u;
+            foreach (var row in part.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>())
+            {
+                var index = row.RowIndex?.Value ?? line + 1;
+                while (++line < index)
+                {
+                    text.Append('\n');
+                }
+
+                var cells = new List<string>();
+                foreach (var cell in row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>())
+                {
+                    var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
+                    while (cells.Count < column)
+                    {
+                        cells.Add("");
+                    }
+
+                    var raw = cell.CellValue?.Text ?? cell.InlineString?.InnerText ?? "";
+                    cells.Add(cell.DataType?.Value == DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString && int.TryParse(raw, out var i) && i < shared.Count ? shared[i] : raw);
+                }
+
+                text.AppendJoin(';', cells.Select(c => "\"" + c.Replace("\"", "\"\"") + "\"")).Append('\n');
+            }
+
+            return text.ToString();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or InvalidOperationException)
+        {
+            errors.Add(new ImportError(file, null, null, "classeur XLSX illisible : " + ex.Message));
+            return "";
+        }
+    }
+
+    private static int? ColumnIndex(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+
+        var index = 0;
+        foreach (var c in reference.TakeWhile(char.IsLetter))
+        {
+            index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
+        }
+
+        return index - 1;
     }
 
     /// <summary>

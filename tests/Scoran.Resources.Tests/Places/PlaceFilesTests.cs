@@ -85,6 +85,35 @@ public sealed class PlaceFilesTests
     }
 
     [Fact]
+    public async Task A_regional_workbook_goes_through_the_column_mapping_like_a_csv_with_its_row_numbers()
+    {
+        var path = Path.Combine(SharedData.ArtifactsFolder("places-files"), $"{Guid.NewGuid():N}-reseau.xlsx");
+        XlsxWriter.Write(path, [("Lieux", [
+            ["Identifiant", "Nom du lieu", "Ville", "CP", "Rue"],
+            ["R1", "Espace numérique de Saulieu", "Saulieu", "21210", "1 place du Marché"],
+            ["R2", "Tiers-lieu de Dole", "Dole", "39100", "2 rue des Arènes"],
+            ["R3", "Médiathèque de Dole", "Dole", "39100", "3 rue Mont-Roland"],
+        ])]);
+        var mapping = new Dictionary<string, string> { ["id"] = "Identifiant", ["nom"] = "Nom du lieu", ["commune"] = "Ville", ["code_postal"] = "CP", ["adresse"] = "Rue" };
+
+        var (header, rows) = await PlaceFiles.PreviewAsync(path, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(["Identifiant", "Nom du lieu", "Ville", "CP", "Rue"], header);
+        Assert.Equal("Tiers-lieu de Dole", rows[1][1]);
+
+        var read = await PlaceFiles.ReadMappedAsync(path, "reseau-test", mapping, TestContext.Current.CancellationToken);
+        Assert.Equal([("R1", 2L, "21210"), ("R2", 3L, "39100"), ("R3", 4L, "39100")], read.Records.Select(r => (r.SourceId, r.Line, r.PostalCode)));
+
+        // A duplicate identifier is refused at the row people see in their spreadsheet.
+        XlsxWriter.Write(path, [("Lieux", [
+            ["Identifiant", "Nom du lieu", "Ville", "CP", "Rue"],
+            ["R1", "Espace numérique de Saulieu", "Saulieu", "21210", "1 place du Marché"],
+            ["R1", "Tiers-lieu de Dole", "Dole", "39100", "2 rue des Arènes"],
+        ])]);
+        var ex = await Assert.ThrowsAsync<ImportRejectedException>(() => PlaceFiles.ReadMappedAsync(path, "reseau-test", mapping, TestContext.Current.CancellationToken));
+        Assert.Equal(3, ex.Errors[0].Line);
+    }
+
+    [Fact]
     public async Task Exports_in_both_national_schemas_read_back_to_the_same_places()
     {
         var read = await PlaceFiles.ReadAsync(PlacesDatabase.FranceServicesFile, cancellationToken: TestContext.Current.CancellationToken);

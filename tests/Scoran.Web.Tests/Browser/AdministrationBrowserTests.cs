@@ -28,7 +28,9 @@ public sealed class AdministrationBrowserTests(BrowserFixture browser) : IClassF
             await Assertions.Expect(page.GetByTestId("import-history")).ToContainTextAsync("arcep-ftth");
             await page.GetByLabel("Déploiement par commune (ftthCommunes.csv)").SetInputFilesAsync(damaged);
             await page.GetByLabel("Informations communales (communes.csv)").SetInputFilesAsync(Path.Combine(folder, "communes.csv"));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Importer" }).First.ClickAsync();
+            // Each kind has its own form; submit the one holding the files just chosen.
+            await page.Locator("section.import-form", new() { Has = page.GetByLabel("Déploiement par commune (ftthCommunes.csv)") })
+                .GetByRole(AriaRole.Button, new() { Name = "Importer" }).ClickAsync();
 
             var errors = page.GetByTestId("import-errors");
             await Assertions.Expect(errors).ToContainTextAsync("Import refusé, données inchangées.");

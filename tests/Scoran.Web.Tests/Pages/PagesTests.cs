@@ -26,15 +26,15 @@ public abstract class PagesTests(ImportedTerritories imported) : ApplicationTest
     }
 
     [Theory]
-    [InlineData("/ressources", "Ressources")]
-    [InlineData("/pilotage", "Pilotage")]
-    [InlineData("/financements", "Financements")]
-    public async Task Capabilities_not_built_yet_say_so(string url, string title)
+    [InlineData("/pilotage", "Pilotage de la stratégie")]
+    [InlineData("/ressources", "Ressources du numérique régional")]
+    [InlineData("/financements", "Financer un projet numérique")]
+    public async Task Every_capability_has_its_entry_page_and_none_is_announced_as_to_come(string url, string heading)
     {
         var html = await GetHtmlAsync(url);
 
-        Assert.Contains($"<h1>{title}</h1>", html);
-        Assert.Contains("À venir", html);
+        Assert.Contains(heading, html);
+        Assert.DoesNotContain("À venir", html);
     }
 
     [Fact]

@@ -53,9 +53,9 @@ public sealed partial class MappingModel(PlaceImporter importer, PlaceMappings m
             return Page();
         }
 
-        if (Upload is null || Upload.Length == 0 || !Upload.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        if (Upload is null || Upload.Length == 0 || !(Upload.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || Upload.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)))
         {
-            Message = "Choisissez un fichier CSV (UTF-8, séparateur virgule ou point-virgule).";
+            Message = "Choisissez un fichier CSV (UTF-8, séparateur virgule ou point-virgule) ou un classeur XLSX.";
             return Page();
         }
 
