@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Scoran.Core.Audit;
+using Scoran.Core.Uploads;
 using Scoran.Funding.Dossiers;
 using Scoran.Funding.Model;
 using Scoran.Funding.Rules;
@@ -222,18 +223,30 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
         var found = await DossierAsync(actor, id, ct) ?? throw new FundingRuleException("id", "Dossier introuvable.");
         if (size <= 0 || size > MaxDocumentBytes) throw new FundingRuleException("file", $"Fichier vide ou de plus de {MaxDocumentBytes / 1024 / 1024} Mo.");
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
-        if (!AllowedDocuments.TryGetValue(ext, out var type)) throw new FundingRuleException("file", "Types acceptés : " + string.Join(", ", AllowedDocuments.Keys));
+        var claimed = AllowedDocuments.FirstOrDefault(t => t.Extension == ext) ?? throw new FundingRuleException("file", "Types acceptés : " + string.Join(", ", AllowedDocuments.Select(t => t.Extension)));
+        await using var buffer = await UploadStore.BufferAsync(content, ct);
+        var check = new UploadPolicy(MaxDocumentBytes, AllowedDocuments).Check(fileName, buffer.Length, buffer);
+        switch (check.Refusal)
+        {
+            case null:
+                break;
+            case UploadRefusal.Empty or UploadRefusal.TooLarge:
+                throw new FundingRuleException("file", $"Fichier vide ou de plus de {MaxDocumentBytes / 1024 / 1024} Mo.");
+            case UploadRefusal.Executable:
+                throw new FundingRuleException("file", $"Le fichier « {Path.GetFileName(fileName)} » est un programme exécutable : les exécutables sont refusés.");
+            default:
+                throw new FundingRuleException("file", claimed == UploadType.Pdf ? "Le fichier n'est pas un PDF." : $"Le fichier n'est pas un {claimed.Name} (contenu non reconnu).");
+        }
+
+        // Stored under a name of ours, outside the web root; read back only through the dossier page.
         Directory.CreateDirectory(folder);
         var stored = Guid.NewGuid().ToString("N") + ext;
-        await using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
         var bytes = buffer.ToArray();
-        if (ext == ".pdf" && !bytes.AsSpan().StartsWith("%PDF"u8)) throw new FundingRuleException("file", "Le fichier n'est pas un PDF.");
         await File.WriteAllBytesAsync(Path.Combine(folder, stored), bytes, ct);
         var doc = new DossierDocument
         {
-            DossierId = id, FileName = Path.GetFileName(fileName), ContentType = type, Size = bytes.Length, StoredName = stored,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), UploadedAt = clock.GetUtcNow(), UploadedBy = actor.Email,
+            DossierId = id, FileName = Path.GetFileName(fileName), ContentType = claimed.ContentType, Size = bytes.Length, StoredName = stored,
+            Sha256 = UploadStore.Sha256(bytes), UploadedAt = clock.GetUtcNow(), UploadedBy = actor.Email,
         };
         db.Add(doc);
         AuditTrail.Record(db, clock, actor.Email, FundingAudit.Dossier, id.ToString(), "document-attached", null, new { doc.FileName, doc.Size, doc.Sha256 });
@@ -243,16 +256,12 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
 
     public const long MaxDocumentBytes = 10 * 1024 * 1024;
 
-    public static readonly IReadOnlyDictionary<string, string> AllowedDocuments = new Dictionary<string, string>
-    {
-        [".pdf"] = "application/pdf",
-        [".png"] = "image/png",
-        [".jpg"] = "image/jpeg",
-        [".odt"] = "application/vnd.oasis.opendocument.text",
-        [".ods"] = "application/vnd.oasis.opendocument.spreadsheet",
-        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    };
+    /// <summary>
+    /// What a dossier may hold, in the order the refusal lists them; the content must be the type
+    /// its extension says (checked by <see cref="UploadPolicy"/>), so a renamed program is refused.
+    /// </summary>
+    public static readonly IReadOnlyList<UploadType> AllowedDocuments =
+        [UploadType.Pdf, UploadType.Png, UploadType.Jpeg, UploadType.Odt, UploadType.Ods, UploadType.Docx, UploadType.Xlsx];
 
     /// <summary>Open dossiers whose completion deadline falls within <paramref name="days"/> days (or is past), soonest first.</summary>
     public async Task<List<(FundingDossier Dossier, DateOnly Deadline)>> RemindersAsync(int days, CancellationToken ct = default)

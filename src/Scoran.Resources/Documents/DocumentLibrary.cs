@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Scoran.Core;
 using Scoran.Core.Audit;
+using Scoran.Core.Uploads;
 using Scoran.Resources.Contributions;
 
 namespace Scoran.Resources.Documents;
@@ -123,9 +124,7 @@ public sealed class DocumentLibrary(DbContext db, ScoranFiles files, IOptions<Re
         }
 
         // The upload is copied to memory (it is at most MaxUploadBytes) so it can be inspected, extracted and hashed.
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        buffer.Position = 0;
+        using var buffer = await UploadStore.BufferAsync(content, ct);
         var verdict = UploadInspector.Inspect(fileName, buffer.Length, buffer, MaxUploadBytes);
         if (!verdict.Accepted)
         {
@@ -143,14 +142,7 @@ public sealed class DocumentLibrary(DbContext db, ScoranFiles files, IOptions<Re
             return (null, $"Le fichier « {fileName} » est endommagé ou illisible comme {format.Extension()[1..].ToUpperInvariant()} : {ex.Message}");
         }
 
-        var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
-        var relative = Path.Combine(sha[..2], sha + format.Extension());
-        var path = Path.Combine(Folder, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        if (!File.Exists(path))
-        {
-            await File.WriteAllBytesAsync(path, buffer.ToArray(), ct);
-        }
+        var (sha, relative) = await UploadStore.SaveByHashAsync(Folder, buffer.ToArray(), format.Extension(), ct);
 
         return (new DocumentVersion
         {
@@ -159,7 +151,7 @@ public sealed class DocumentLibrary(DbContext db, ScoranFiles files, IOptions<Re
             Format = format,
             Size = buffer.Length,
             Sha256 = sha,
-            StoredPath = relative.Replace('\\', '/'),
+            StoredPath = relative,
             Text = text,
             UploadedBy = author,
             UploadedAt = clock.GetUtcNow(),

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Scoran.Core.Uploads;
 using Scoran.Resources.Actors;
 using Scoran.Resources.Contributions;
 
@@ -25,30 +26,21 @@ public sealed class ProjectDirectory(DbContext db, Scoran.Core.ScoranFiles files
 
         if (length > options.Value.MaxUploadBytes)
         {
-            return ImageInspector.Inspect(fileName, [], length, options.Value.MaxUploadBytes).Refusal;
+            return ImageInspector.Inspect(fileName, Stream.Null, length, options.Value.MaxUploadBytes).Refusal;
         }
 
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
-        var (contentType, extension, refusal) = ImageInspector.Inspect(fileName, bytes.AsSpan(0, Math.Min(16, bytes.Length)), bytes.Length, options.Value.MaxUploadBytes);
+        using var buffer = await UploadStore.BufferAsync(content, ct);
+        var (contentType, extension, refusal) = ImageInspector.Inspect(fileName, buffer, buffer.Length, options.Value.MaxUploadBytes);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        var relative = Path.Combine(sha[..2], sha + extension);
-        var path = Path.Combine(ImageFolder, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        if (!File.Exists(path))
-        {
-            await File.WriteAllBytesAsync(path, bytes, ct);
-        }
-
+        var bytes = buffer.ToArray();
+        var (sha, relative) = await UploadStore.SaveByHashAsync(ImageFolder, bytes, extension, ct);
         project.Images.Add(new ProjectImage
         {
-            FileName = fileName, ContentType = contentType!, Size = bytes.Length, Sha256 = sha, StoredPath = relative.Replace('\\', '/'),
+            FileName = fileName, ContentType = contentType!, Size = bytes.Length, Sha256 = sha, StoredPath = relative,
             AltText = altText.Trim(), UploadedBy = author, UploadedAt = clock.GetUtcNow(),
         });
         return null;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Scoran.Core.Uploads;
 
 namespace Scoran.Resources.Projects;
 
@@ -19,37 +20,25 @@ public sealed class ProjectImage
     public DateTimeOffset UploadedAt { get; init; }
 }
 
-/// <summary>PNG, JPEG or WebP recognised by their first bytes; SVG (which may carry scripts) and everything else refused.</summary>
+/// <summary>
+/// The directory's wording of the shared upload checks (<see cref="UploadPolicy"/>): PNG, JPEG or
+/// WebP recognised by their first bytes, whatever the name says; SVG (which may carry scripts),
+/// executables and everything else refused.
+/// </summary>
 public static class ImageInspector
 {
-    public static (string? ContentType, string Extension, string? Refusal) Inspect(string fileName, ReadOnlySpan<byte> head, long length, long maxBytes)
+    private static readonly UploadType[] Allowed = [UploadType.Png, UploadType.Jpeg, UploadType.WebP];
+
+    public static (string? ContentType, string Extension, string? Refusal) Inspect(string fileName, Stream content, long length, long maxBytes)
     {
-        if (length == 0)
+        var check = new UploadPolicy(maxBytes, Allowed, ExtensionMustMatch: false).Check(fileName, length, content);
+        return check.Refusal switch
         {
-            return (null, "", "L'image est vide.");
-        }
-
-        if (length > maxBytes)
-        {
-            return (null, "", $"L'image « {fileName} » est trop volumineuse ({Documents.UploadInspector.SizeLabel(length)}) : la taille maximale est de {Documents.UploadInspector.SizeLabel(maxBytes)}.");
-        }
-
-        if (head.StartsWith(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }))
-        {
-            return ("image/png", ".png", null);
-        }
-
-        if (head.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }))
-        {
-            return ("image/jpeg", ".jpg", null);
-        }
-
-        if (head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8))
-        {
-            return ("image/webp", ".webp", null);
-        }
-
-        return (null, "", $"Le fichier « {fileName} » n'est pas une image PNG, JPEG ou WebP.");
+            null => (check.Type!.ContentType, check.Type.Extension, null),
+            UploadRefusal.Empty => (null, "", "L'image est vide."),
+            UploadRefusal.TooLarge => (null, "", $"L'image « {fileName} » est trop volumineuse ({UploadPolicy.SizeLabel(length)}) : la taille maximale est de {UploadPolicy.SizeLabel(maxBytes)}."),
+            _ => (null, "", $"Le fichier « {fileName} » n'est pas une image PNG, JPEG ou WebP."),
+        };
     }
 }
 

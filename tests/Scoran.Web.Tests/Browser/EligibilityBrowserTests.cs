@@ -8,67 +8,13 @@ using Scoran.Web.Tests.Api;
 namespace Scoran.Web.Tests.Browser;
 
 /// <summary>The application over a database of its own holding the synthetic eligibility demo, and Chromium.</summary>
-public sealed class EligibilityBrowserFixture : IAsyncLifetime
+public sealed class EligibilityBrowserFixture : OwnDatabaseBrowserFixture
 {
-    private TestDatabase? _database;
-    private ScoranAppFactory? _factory;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task<TestDatabase> CreateDatabaseAsync()
     {
-        _database = await EligibilityDatabase.WithTerritoriesAsync(DatabaseProvider.Sqlite, contours: true);
-        await _database.WithScopeAsync(sp => sp.GetRequiredService<EligibilityImporter>().ImportAsync(EligibilityDatabase.DemoBuildings, EligibilityDatabase.DemoEligibility));
-        _factory = new ScoranAppFactory(_database.Storage);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SCORAN_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
-        });
-    }
-
-    public async Task RunAsync(string screenshotName, Func<IPage, Task> scenario)
-    {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _factory!.ClientOptions.BaseAddress.ToString(),
-            Locale = "fr-FR",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        try
-        {
-            await scenario(page);
-        }
-        finally
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, screenshotName + ".png"), FullPage = true });
-            await context.CloseAsync();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
+        var database = await EligibilityDatabase.WithTerritoriesAsync(DatabaseProvider.Sqlite, contours: true);
+        await database.WithScopeAsync(sp => sp.GetRequiredService<EligibilityImporter>().ImportAsync(EligibilityDatabase.DemoBuildings, EligibilityDatabase.DemoEligibility));
+        return database;
     }
 }
 

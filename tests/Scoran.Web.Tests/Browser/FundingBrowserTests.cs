@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 using Scoran.Accounts;
 using Scoran.Data;
@@ -12,61 +13,12 @@ namespace Scoran.Web.Tests.Browser;
 /// export it; then file a dossier that the Région's agent acknowledges. On a SQLite database of its
 /// own with the shipped catalogues (the shared browser fixture has no schemes).
 /// </summary>
-public sealed class FundingBrowserTests : IAsyncLifetime
+public sealed class FundingBrowserTests(FundingBrowserFixture browser) : IClassFixture<FundingBrowserFixture>
 {
-    private FundingDatabase _data = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private Uri _base = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _data = await FundingDatabase.CreateAsync(DatabaseProvider.Sqlite, kestrel: true);
-        _base = _data.Factory.ClientOptions.BaseAddress;
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SCORAN_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _data.DisposeAsync();
-    }
-
-    private async Task RunAsync(string screenshot, Func<IPage, Task> scenario)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _base.ToString(), Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, AcceptDownloads = true });
-        var page = await context.NewPageAsync();
-        try
-        {
-            await scenario(page);
-        }
-        finally
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, screenshot + ".png"), FullPage = true });
-            await context.CloseAsync();
-        }
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(TestAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-    }
-
     [Fact]
     public async Task Search_open_a_scheme_build_and_export_a_plan_then_file_a_dossier_acknowledged_by_the_Region()
     {
-        await RunAsync("financements-recherche-plan", async page =>
+        await browser.RunAsync("financements-recherche-plan", async page =>
         {
             await page.GotoAsync("/financements");
             await page.GetByLabel("Je suis").SelectOptionAsync("commune");
@@ -102,12 +54,12 @@ public sealed class FundingBrowserTests : IAsyncLifetime
             Assert.Equal("PK"u8.ToArray(), bytes[..2]);
         });
 
-        var holder = await _data.AccountAsync("Commune de Cize", ScoranRoles.ProjectHolder);
-        var agent = await _data.AccountAsync("Région Bourgogne-Franche-Comté", ScoranRoles.FundingAgent);
+        var holder = await browser.Data.AccountAsync("Commune de Cize", ScoranRoles.ProjectHolder);
+        var agent = await browser.Data.AccountAsync("Région Bourgogne-Franche-Comté", ScoranRoles.FundingAgent);
         string dossierUrl = "";
-        await RunAsync("financements-dossier-depot", async page =>
+        await browser.RunAsync("financements-dossier-depot", async page =>
         {
-            await SignInAsync(page, holder);
+            await ChromiumFixture.SignInAsync(page, holder);
             await page.GotoAsync("/financements/dossiers?dispositif=bfc-usages-innovants-projets-et-tiers-lieux");
             await page.GetByLabel("Intitulé du projet").FillAsync("Équipement du tiers-lieu de Cize");
             await page.GetByLabel("Coût du projet").FillAsync("200000");
@@ -120,9 +72,9 @@ public sealed class FundingBrowserTests : IAsyncLifetime
             await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Déposé");
         });
 
-        await RunAsync("financements-dossier-accuse-reception", async page =>
+        await browser.RunAsync("financements-dossier-accuse-reception", async page =>
         {
-            await SignInAsync(page, agent);
+            await ChromiumFixture.SignInAsync(page, agent);
             await page.GotoAsync("/financements/dossiers");
             await page.GetByRole(AriaRole.Link, new() { Name = "Équipement du tiers-lieu de Cize" }).ClickAsync();
             await page.GetByLabel("Nouveau statut").SelectOptionAsync("accuse-reception");
@@ -132,6 +84,32 @@ public sealed class FundingBrowserTests : IAsyncLifetime
             await Assertions.Expect(page.GetByTestId("eligibility-date")).ToHaveTextAsync("01/12/2026");
             await Assertions.Expect(page.GetByTestId("deadline")).ToContainTextAsync("01/12/2029");
             Assert.Equal(dossierUrl, new Uri(page.Url).AbsolutePath);
+            // The dossier's audit trail reads in French.
+            var history = page.GetByTestId("history");
+            await Assertions.Expect(history.Locator("td[data-verb='created']")).ToHaveTextAsync("Création");
+            await Assertions.Expect(history.Locator("td[data-verb='status-changed']")).ToHaveTextAsync(["Changement de statut", "Changement de statut"]);
+            await Assertions.Expect(history).Not.ToContainTextAsync("status-changed");
         });
+    }
+}
+
+/// <summary>The application over <see cref="FundingDatabase"/> (the territories and the shipped catalogues), and Chromium.</summary>
+public sealed class FundingBrowserFixture : ChromiumFixture
+{
+    public FundingDatabase Data { get; private set; } = null!;
+
+    protected override async Task<WebApplicationFactory<Program>> StartApplicationAsync()
+    {
+        // The catalogues load through the running application's services, so it serves its port first.
+        Data = await FundingDatabase.CreateAsync(DatabaseProvider.Sqlite, kestrel: true);
+        return Data.Factory;
+    }
+
+    protected override async ValueTask DisposeDataAsync()
+    {
+        if (Data is not null)
+        {
+            await Data.DisposeAsync();
+        }
     }
 }

@@ -12,90 +12,25 @@ using Scoran.Testing;
 namespace Scoran.Web.Tests.Browser;
 
 /// <summary>
-/// The real application on a Kestrel port over a database of its own (uploads and proposals must
-/// not reach the shared one), with Debian's Chromium. Screenshots go to artifacts/screenshots.
+/// The application over a database of its own (uploads and proposals must not reach the shared
+/// one), with a small upload limit so that a refused file is cheap to make, and Chromium.
 /// </summary>
-public sealed class ResourcesBrowserFixture : IAsyncLifetime
+public sealed class ResourcesBrowserFixture : OwnDatabaseBrowserFixture
 {
-    private TestDatabase? _database;
-    private ScoranAppFactory? _factory;
-    private IPlaywright? _playwright;
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Scoran:Resources:MaxUploadBytes"] = "20000" };
 
-    public IBrowser Browser { get; private set; } = null!;
-    public Uri BaseAddress { get; private set; } = null!;
-    public IServiceProvider Services => _factory!.Services;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task<TestDatabase> CreateDatabaseAsync()
     {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "resbrowser");
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "resbrowser");
         // Territories and the BFC outlines: project points sit at their commune's centroid.
-        await _database.WithScopeAsync(async sp =>
+        await database.WithScopeAsync(async sp =>
         {
             var set = await Scoran.Territories.Import.DecoupageAdministratifSource.ReadAsync(SharedData.Territories);
             await sp.GetRequiredService<Scoran.Territories.Import.TerritoriesImporter>().ImportAsync(set);
             await sp.GetRequiredService<Scoran.Territories.Import.ContoursImporter>().ImportAsync(
                 await Scoran.Territories.Import.ContoursImporter.ReadAsync(SharedData.BfcContourFiles()), "shared/data/geo/france-geojson");
         });
-        _factory = new ScoranAppFactory(_database.Storage, new Dictionary<string, string> { ["Scoran:Resources:MaxUploadBytes"] = "20000" });
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        BaseAddress = _factory.ClientOptions.BaseAddress;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SCORAN_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-        });
-    }
-
-    public async Task RunAsync(string screenshotName, Func<IPage, Task> scenario)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseAddress.ToString(), Locale = "fr-FR", AcceptDownloads = true,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        try
-        {
-            await scenario(page);
-        }
-        finally
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, screenshotName + ".png"), FullPage = true });
-            await context.CloseAsync();
-        }
-    }
-
-    public async Task SignInAsync(IPage page, string role)
-    {
-        var email = await TestAccounts.CreateAsync(Services, role);
-        await page.GotoAsync("/compte/connexion");
-        await page.GetByLabel("Adresse électronique").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(TestAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Se déconnecter") })).ToBeVisibleAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
+        return database;
     }
 }
 
@@ -117,7 +52,7 @@ public sealed class ResourcesBrowserTests(ResourcesBrowserFixture browser) : ICl
 
         await browser.RunAsync("ressources-documents", async page =>
         {
-            await browser.SignInAsync(page, ScoranRoles.Editor);
+            await browser.SignInWithRoleAsync(page, ScoranRoles.Editor);
             await page.GotoAsync("/ressources");
             await page.GetByRole(AriaRole.Link, new() { Name = "Déposer un document" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Déposer un document", Level = 1 })).ToBeVisibleAsync();
@@ -249,7 +184,7 @@ public sealed class ResourcesBrowserTests(ResourcesBrowserFixture browser) : ICl
         var title = "Café numérique " + Guid.NewGuid().ToString("N")[..6];
         await browser.RunAsync("ressources-proposition", async page =>
         {
-            await browser.SignInAsync(page, ScoranRoles.Contributor);
+            await browser.SignInWithRoleAsync(page, ScoranRoles.Contributor);
             await page.GotoAsync("/ressources/agenda/proposer");
             await page.GetByLabel("Titre").FillAsync(title);
             var day = DateTime.Today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -268,7 +203,7 @@ public sealed class ResourcesBrowserTests(ResourcesBrowserFixture browser) : ICl
 
         await browser.RunAsync("ressources-moderation", async page =>
         {
-            await browser.SignInAsync(page, ScoranRoles.Editor);
+            await browser.SignInWithRoleAsync(page, ScoranRoles.Editor);
             await page.GotoAsync("/ressources/moderation");
             await page.GetByTestId("moderation-queue").GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("diff")).ToContainTextAsync("Médiathèque, Lons-le-Saunier");

@@ -15,60 +15,16 @@ namespace Scoran.Web.Tests.Browser;
 /// The real application over a SQLite database of its own holding the reference strategies
 /// (the shared browser fixture does not load them), and Chromium driven by Playwright.
 /// </summary>
-public sealed class SteeringBrowserFixture : IAsyncLifetime
+public sealed class SteeringBrowserFixture : OwnDatabaseBrowserFixture
 {
-    private TestDatabase? _database;
-    private ScoranAppFactory? _factory;
-    private IPlaywright? _playwright;
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "steeringbrowser");
 
-    public IBrowser Browser { get; private set; } = null!;
-
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public IServiceProvider Services => _factory!.Services;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task SeedAsync(IServiceProvider services)
     {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "steeringbrowser");
-        _factory = new ScoranAppFactory(_database.Storage);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        BaseAddress = _factory.ClientOptions.BaseAddress;
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        var store = services.GetRequiredService<StrategyStore>();
+        foreach (var file in Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "data", "strategy"), "*.json").Order(StringComparer.Ordinal))
         {
-            var store = scope.ServiceProvider.GetRequiredService<StrategyStore>();
-            foreach (var file in Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "data", "strategy"), "*.json").Order(StringComparer.Ordinal))
-            {
-                await store.ImportAsync(await StrategyFiles.ReadAsync(file), Path.GetFileName(file), "système");
-            }
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SCORAN_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await store.ImportAsync(await StrategyFiles.ReadAsync(file), Path.GetFileName(file), "système");
         }
     }
 }
@@ -104,11 +60,7 @@ public sealed class SteeringBrowserTests(SteeringBrowserFixture app) : IClassFix
 
         var pdf = Path.Combine(BrowserFixture.ScreenshotFolder, "pilotage-compte-rendu.pdf");
         File.Delete(pdf);
-        var page = await (await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseAddress.ToString(), Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        })).NewPageAsync();
-        try
+        await app.RunAsync("pilotage-fin", async page =>
         {
             await page.GotoAsync("/pilotage/seances");
             await page.GetByRole(AriaRole.Link, new() { Name = "se connecte" }).ClickAsync();
@@ -158,7 +110,8 @@ public sealed class SteeringBrowserTests(SteeringBrowserFixture app) : IClassFix
             await Assertions.Expect(page.Locator(".chart[data-bars]").First).ToHaveAttributeAsync("data-rendered", "4");
             var abandoned = page.Locator("article.action-block[data-action='O1.A3']");
             await Assertions.Expect(abandoned).ToContainTextAsync("Motif : Objectifs non atteints : aucun opérateur ne s'est engagé.");
-            await Assertions.Expect(abandoned.Locator("ul.history")).ToContainTextAsync("closed");
+            await Assertions.Expect(abandoned.Locator("ul.history")).ToContainTextAsync("Clôture");
+            await Assertions.Expect(abandoned.Locator("ul.history")).Not.ToContainTextAsync("closed");
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "pilotage-compte-rendu.png"), FullPage = true });
 
             await page.EmulateMediaAsync(new() { Media = Media.Print });
@@ -182,17 +135,15 @@ public sealed class SteeringBrowserTests(SteeringBrowserFixture app) : IClassFix
             await Assertions.Expect(page.GetByTestId("action-status")).ToHaveTextAsync("Abandonnée");
             await Assertions.Expect(page.GetByTestId("review-history")).ToContainTextAsync("Abandonner (Comité de pilotage du numérique)");
             await Assertions.Expect(page.GetByTestId("audit-history")).ToContainTextAsync(secretary);
+            // Verbs read in French; the recorded English verb stays on the cell for machines.
+            await Assertions.Expect(page.GetByTestId("audit-history").Locator("td[data-verb='closed']")).ToContainTextAsync("Clôture");
+            await Assertions.Expect(page.GetByTestId("audit-history").Locator("td[data-verb='closed']")).Not.ToContainTextAsync("closed");
             await Assertions.Expect(page.GetByTestId("audit-history")).ToContainTextAsync("\"status\":\"Abandoned\"");
 
             await page.GotoAsync("/pilotage/strategie/scoran-bfc-2019");
             await Assertions.Expect(page.Locator("[data-code='O1.A3']")).ToContainTextAsync("Abandonnée");
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "pilotage-arborescence.png"), FullPage = true });
-        }
-        finally
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "pilotage-fin.png"), FullPage = true });
-            await page.Context.CloseAsync();
-        }
+        });
     }
 
     [Theory]
@@ -204,7 +155,7 @@ public sealed class SteeringBrowserTests(SteeringBrowserFixture app) : IClassFix
     [InlineData("/pilotage/seances")]
     public async Task Steering_pages_have_no_wcag_a_or_aa_violation(string url)
     {
-        var page = await (await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), Locale = "fr-FR" })).NewPageAsync();
+        var page = await app.NewPageAsync();
         try
         {
             await page.GotoAsync(url);
