@@ -47,7 +47,7 @@ public abstract class FundingAttachmentTests(DatabaseProvider provider)
 
             var pdf = ResourceTestFiles.Pdf("Devis du mobilier");
             var doc = await f.WithScopeAsync(sp => sp.GetRequiredService<FundingService>()
-                .AttachAsync(holder, dossier.Id, "C:\\Users\\maire\\devis.pdf", "text/plain", new MemoryStream(pdf), pdf.Length, folder, Token));
+                .AttachAsync(holder, dossier.Id, "pieces/devis.pdf", "text/plain", new MemoryStream(pdf), pdf.Length, folder, Token));
             Assert.Equal(("devis.pdf", "application/pdf", (long)pdf.Length), (doc.FileName, doc.ContentType, doc.Size));
             Assert.Matches("^[0-9a-f]{32}\\.pdf$", doc.StoredName);
             Assert.Equal(pdf, await File.ReadAllBytesAsync(Path.Combine(folder, doc.StoredName), Token));

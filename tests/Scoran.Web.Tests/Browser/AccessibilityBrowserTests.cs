@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Microsoft.Playwright;
-using Scoran.Testing;
-
 namespace Scoran.Web.Tests.Browser;
 
 /// <summary>
@@ -10,8 +6,6 @@ namespace Scoran.Web.Tests.Browser;
 /// </summary>
 public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static readonly string AxeScript = Path.Combine(SharedData.RepositoryRoot, "node_modules", "axe-core", "axe.min.js");
-
     [Theory]
     [InlineData("/")]
     [InlineData("/territoires?q=saint")]
@@ -29,11 +23,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser) : IClassFi
         await browser.RunAsync(name, async page =>
         {
             await page.GotoAsync(url);
-            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = AxeScript });
-            var result = await page.EvaluateAsync<JsonElement>(
-                "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
-                ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))");
-            violations.AddRange(result.EnumerateArray().Select(v => v.GetString()));
+            violations.AddRange(await AxeAudit.ViolationsAsync(page));
         });
 
         Assert.Empty(violations);

@@ -65,11 +65,7 @@ public sealed class EligibilityBrowserTests(EligibilityBrowserFixture browser) :
         await browser.RunAsync("a11y-observatoire-eligibilite", async page =>
         {
             await page.GotoAsync("/observatoire/eligibilite?q=" + Uri.EscapeDataString("20 place général leclerc is-sur-tille"));
-            await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Path.Combine(SharedData.RepositoryRoot, "node_modules", "axe-core", "axe.min.js") });
-            var result = await page.EvaluateAsync<System.Text.Json.JsonElement>(
-                "async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations" +
-                ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))");
-            violations.AddRange(result.EnumerateArray().Select(v => v.GetString()));
+            violations.AddRange(await AxeAudit.ViolationsAsync(page));
         });
 
         Assert.Empty(violations);
