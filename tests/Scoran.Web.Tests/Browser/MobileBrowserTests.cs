@@ -8,68 +8,17 @@ namespace Scoran.Web.Tests.Browser;
 /// The mobile observatory in Chromium, on a database of its own holding the SYNTHETIC demo, with a
 /// test double of the measurements contract so the theory-vs-measured list has something to show.
 /// </summary>
-public sealed class MobileBrowserFixture : IAsyncLifetime
+public sealed class MobileBrowserFixture : ChromiumFixture
 {
     private readonly SqliteMobileWebFixture _data = new();
-    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>? _factory;
-    private IPlaywright? _playwright;
 
-    public IBrowser Browser { get; private set; } = null!;
-
-    public Uri BaseAddress { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task<Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>> StartApplicationAsync()
     {
         await _data.InitializeAsync();
-        _factory = _data.App(MobileWebFixture.Contradicting("21231"));
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        BaseAddress = _factory.ClientOptions.BaseAddress;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SCORAN_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
-        });
+        return Serve(_data.App(MobileWebFixture.Contradicting("21231")));
     }
 
-    public async Task RunAsync(string screenshotName, Func<IPage, Task> scenario)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseAddress.ToString(),
-            Locale = "fr-FR",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        try
-        {
-            await scenario(page);
-        }
-        finally
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, screenshotName + ".png"), FullPage = true });
-            await context.CloseAsync();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-
-        await _data.DisposeAsync();
-    }
+    protected override ValueTask DisposeDataAsync() => _data.DisposeAsync();
 }
 
 /// <summary>An official checks mobile coverage: the région's dashboard and map, a département's white zones, then the communes where measurements contradict the announcement.</summary>
