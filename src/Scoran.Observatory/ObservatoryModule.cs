@@ -32,6 +32,7 @@ public static class ObservatoryModule
         services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Mobile.NewDealSitesFileImport>();
         services.AddScoped<Mobile.MobileQueries>();
         services.AddScoped<Mobile.TheoryVsMeasured>();
+        Mobile.ContradictionOptions.Register(services);
         services.AddMeasurements();
         return services;
     }

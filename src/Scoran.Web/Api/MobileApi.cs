@@ -407,9 +407,9 @@ public static class MobileApi
         csv.AppendLine(result.MeasurementsAvailable
             ? "# Mesures : mesures participatives de Scoran, agrégées par commune et opérateur (aucune position individuelle)"
             : $"# Mesures : {NoMeasurementsMessage}");
+        csv.AppendLine($"# Règle appliquée (réglages Scoran:Mobile:Contradiction) : contradiction si {rule.Describe()}");
         csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"# Règle : contradiction si part de population annoncée en 4G bonne couverture >= {rule.AnnouncedShare:0.##}, au moins {rule.MinMeasurements} mesures de {rule.MinContributors} contributeurs distincts, " +
-            $"dont au moins {rule.MinEvidence} et {rule.MinEvidenceShare:0.##} sans service ou en 2G/3G seulement"));
+            $"# Seuils : AnnouncedShare={rule.AnnouncedShare};MinMeasurements={rule.MinMeasurements};MinContributors={rule.MinContributors};MinEvidence={rule.MinEvidence};MinEvidenceShare={rule.MinEvidenceShare}"));
         csv.AppendLine("code_commune;commune;operateur;part_pop_4g_annoncee;mesures;contributeurs;sans_service;en_2g_3g;preuves;debit_median_mbits;contradiction");
         foreach (var r in all ? result.Rows : result.Contradictions)
         {

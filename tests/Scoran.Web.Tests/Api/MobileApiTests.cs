@@ -152,12 +152,41 @@ public abstract class MobileApiTests(MobileWebFixture fixture)
             row.GetProperty("measurements").GetInt32(), row.GetProperty("evidence").GetInt32(), row.GetProperty("contradiction").GetBoolean()));
         Assert.False(json.GetProperty("rows")[1].GetProperty("contradiction").GetBoolean());
         Assert.StartsWith("\uFEFF# Couverture annoncée : Données de démonstration synthétiques", csv[0]);
-        Assert.StartsWith("21231;\"Dijon\";\"Orange\";", Assert.Single(csv.Skip(4)));
-        Assert.EndsWith(";6;30.0;oui", csv[4]);
+        Assert.StartsWith("# Règle appliquée (réglages Scoran:Mobile:Contradiction) : contradiction si l'opérateur annonce une bonne couverture 4G pour au moins 90 %", csv[2]);
+        Assert.Equal("# Seuils : AnnouncedShare=0.9;MinMeasurements=5;MinContributors=3;MinEvidence=3;MinEvidenceShare=0.3", csv[3]);
+        Assert.StartsWith("21231;\"Dijon\";\"Orange\";", Assert.Single(csv.Skip(5)));
+        Assert.EndsWith(";6;30.0;oui", csv[5]);
+        Assert.Contains("Règle appliquée : l'opérateur annonce une bonne couverture 4G pour au moins 90 %", page);
         Assert.Contains("oui (6 preuves)", page);
         Assert.Empty(elsewhere.GetProperty("rows").EnumerateArray());
         // Aggregates only: nothing positional leaves the comparison.
         Assert.DoesNotContain("lat", json.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_contradiction_thresholds_are_settings_shown_with_the_list_and_bad_ones_stop_the_start()
+    {
+        TestDatabase.RequireEngine(fixture.Provider);
+        // Dijon's Orange pair has 6 pieces of evidence: requiring 7 empties the list.
+        await using var stricter = fixture.App(MobileWebFixture.Contradicting("21231"), new Dictionary<string, string>
+        {
+            ["Scoran:Mobile:Contradiction:MinEvidence"] = "7", ["Scoran:Mobile:Contradiction:MinMeasurements"] = "8",
+        });
+        var client = stricter.CreateClient();
+
+        var json = await JsonAsync(client, "/api/observatory/mobile/departement/21/theorie-mesures");
+        var csv = (await client.GetStringAsync("/api/observatory/mobile/departement/21/theorie-mesures.csv", Token)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/observatoire/mobile/theorie-mesures/departement/21", Token));
+
+        Assert.Equal(0, json.GetProperty("contradictions").GetInt32());
+        Assert.Equal(7, json.GetProperty("rule").GetProperty("minEvidence").GetInt32());
+        Assert.Equal("# Seuils : AnnouncedShare=0.9;MinMeasurements=8;MinContributors=3;MinEvidence=7;MinEvidenceShare=0.3", csv[3]);
+        Assert.Equal(5, csv.Length);
+        Assert.Contains("dont au moins 7", page);
+
+        await using var broken = fixture.App(null, new Dictionary<string, string> { ["Scoran:Mobile:Contradiction:AnnouncedShare"] = "90" });
+        var refused = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => broken.CreateClient());
+        Assert.Contains("Scoran:Mobile:Contradiction:AnnouncedShare : part entre 0 et 1", refused.Message);
     }
 
     [Fact]

@@ -48,15 +48,24 @@ public abstract class MobileWebFixture(DatabaseProvider provider) : IAsyncLifeti
     /// The application with the given measurements as its only <see cref="IMeasuredQualitySource"/>
     /// (a test double of the contract), or with none when null, whatever the host registers.
     /// </summary>
-    public Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> App(IReadOnlyList<CommuneOperatorMeasurements>? measurements) =>
-        new ScoranAppFactory(Database.Storage).WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+    public Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> App(IReadOnlyList<CommuneOperatorMeasurements>? measurements,
+        IReadOnlyDictionary<string, string>? settings = null) =>
+        new ScoranAppFactory(Database.Storage).WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                b.UseSetting(key, value);
+            }
+
+            b.ConfigureTestServices(services =>
         {
             services.RemoveAll<IMeasuredQualitySource>();
             if (measurements is not null)
             {
                 services.AddSingleton<IMeasuredQualitySource>(new FixedMeasurements(measurements));
             }
-        }));
+        });
+        });
 
     public async ValueTask DisposeAsync()
     {
