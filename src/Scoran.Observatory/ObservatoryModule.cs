@@ -33,6 +33,8 @@ public static class ObservatoryModule
         services.AddScoped<Mobile.MobileQueries>();
         services.AddScoped<Mobile.TheoryVsMeasured>();
         Mobile.ContradictionOptions.Register(services);
+        services.AddScoped<Mobile.MobileAntennaImporter>();
+        services.AddScoped<Mobile.MobileAntennaQueries>();
         services.AddMeasurements();
         return services;
     }
