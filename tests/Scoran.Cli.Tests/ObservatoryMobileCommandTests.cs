@@ -110,4 +110,26 @@ public sealed class ObservatoryMobileCommandTests
         Assert.Equal(2, badVintage.ExitCode);
         Assert.Contains("millésime", badVintage.Error);
     }
+
+    [Fact]
+    public async Task The_verified_l93_site_list_is_placed_in_communes_by_their_outlines_and_refused_without_outlines()
+    {
+        var fixture = Path.Combine(SharedData.RepositoryRoot, "tests", "Scoran.Observatory.Tests", "Mobile", "Fixtures", "Sites_mobiles_2G_3G_4G_BFC_L93_extrait-invente.csv");
+        var withOutlines = NewDatabase();
+        Assert.Equal(0, (await ScoranProgram.RunAsync("territories", "import", "--from", SharedData.Territories, "--connection", withOutlines)).ExitCode);
+        var withoutOutlines = await DatabaseWithTerritoriesAsync();
+
+        var imported = await ScoranProgram.RunAsync("observatory", "import", "arcep-mobile-antennas", fixture, "--millesime", "2018T1", "--connection", withOutlines);
+        var again = await ScoranProgram.RunAsync("observatory", "import", "arcep-mobile-antennas", fixture, "--millesime", "2018T1", "--connection", withOutlines);
+        var refused = await ScoranProgram.RunAsync("observatory", "import", "arcep-mobile-antennas", fixture, "--millesime", "2018T1", "--connection", withoutOutlines);
+
+        Assert.Equal(0, imported.ExitCode);
+        Assert.Contains("Fichier sites d'antennes mobiles, millésime 2018T1 importé : 5 sites dans 4 communes.", imported.Output);
+        Assert.Contains("Colonnes lues selon le mapping « arcep-sites-mobiles-l93-2018 ».", imported.Output);
+        Assert.Contains("1 site(s) hors des communes chargées (autres régions), 1 ligne(s) sans position dans le fichier : non comptés.", imported.Output);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("déjà importé à l'identique : rien n'a changé.", again.Output);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("les contours des communes ne sont pas importés", refused.Error);
+    }
 }
