@@ -190,6 +190,28 @@ public abstract class MobileApiTests(MobileWebFixture fixture)
     }
 
     [Fact]
+    public async Task Antenna_sites_are_counted_per_operator_and_technology_with_their_source_and_no_position()
+    {
+        var client = Client();
+
+        var json = await JsonAsync(client, "/api/observatory/mobile/departement/21/antennes");
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/observatoire/mobile/departement/21", Token));
+        var missing = await client.GetAsync("/api/observatory/mobile/commune/89024/antennes", Token);
+
+        Assert.Equal(("2018T1", 4, 3, 2), (json.GetProperty("vintage").GetString(), json.GetProperty("sites").GetInt32(), json.GetProperty("communes").GetInt32(), json.GetProperty("communesWith4G").GetInt32()));
+        var orange = json.GetProperty("byOperator")[0];
+        Assert.Equal(("orange", 2, 1), (orange.GetProperty("operator").GetString(), orange.GetProperty("sites").GetInt32(), orange.GetProperty("sites4G").GetInt32()));
+        Assert.Contains("millésime 2018T1, Licence Ouverte 2.0", json.GetProperty("source").GetProperty("line").GetString());
+        // Counts only: the stored positions are not published.
+        Assert.DoesNotContain("latitude", json.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("longitude", json.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Sites d'antennes mobiles au T1 2018", page);
+        Assert.Contains("Source : Arcep — « Mon réseau mobile » (sites mobiles 2G/3G/4G/5G par opérateur)", page);
+        // A commune with no site still answers, with zero counts; the latest list is the territory's figure.
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task The_upload_page_offers_the_mobile_kinds_and_refuses_an_unmapped_layout_naming_its_missing_columns()
     {
         var factory = fixture.App(null);

@@ -86,6 +86,7 @@ public sealed class MobileBrowserTests(MobileBrowserFixture browser) : IClassFix
             await Assertions.Expect(page.GetByTestId("mobile-synthetic")).ToContainTextAsync("Données de démonstration synthétiques");
             await Assertions.Expect(page.GetByTestId("mobile-4g-rate")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+,\d %$"));
             await Assertions.Expect(page.GetByTestId("mobile-source")).ToContainTextAsync("millésime 2025T4, Licence Ouverte 2.0");
+            await Assertions.Expect(page.GetByTestId("mobile-antennas-source")).ToContainTextAsync("millésime 2018T1, Licence Ouverte 2.0");
             await Assertions.Expect(page.Locator("#graphique-mobile")).ToHaveAttributeAsync("data-rendered", "2");
             await Assertions.Expect(page.GetByTestId("mobile-targets")).ToContainTextAsync("100 % de la population en 2026");
             var map = page.Locator("#carte-mobile");
