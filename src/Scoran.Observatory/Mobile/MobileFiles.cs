@@ -230,8 +230,16 @@ public static class MobileFiles
 
     private static string? VintageFromName(string file)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(Path.GetFileName(file), @"(\d{4})[-_ ]?[tT]([1-4])(?!\d)");
-        return match.Success ? $"{match.Groups[1].Value}T{match.Groups[2].Value}" : null;
+        var name = Path.GetFileName(file);
+        var match = System.Text.RegularExpressions.Regex.Match(name, @"(\d{4})[-_ ]?[tT]([1-4])(?!\d)");
+        if (match.Success)
+        {
+            return $"{match.Groups[1].Value}T{match.Groups[2].Value}";
+        }
+
+        // Arcep's site lists are named year_month_… (2018_01_Sites_mobiles…): the month's quarter.
+        var month = System.Text.RegularExpressions.Regex.Match(name, @"^(\d{4})_(0[1-9]|1[0-2])_");
+        return month.Success ? $"{month.Groups[1].Value}T{(int.Parse(month.Groups[2].Value, CultureInfo.InvariantCulture) - 1) / 3 + 1}" : null;
     }
 
     private sealed class RowReader(string file, MobileMapping mapping, IReadOnlyDictionary<string, int> columns, List<ImportError> errors)

@@ -67,6 +67,12 @@ public abstract class MobileAntennaTests(DatabaseProvider provider)
         Assert.Contains("Arcep — « Mon réseau mobile » (sites mobiles", dijon.Source.Line);
         Assert.Contains("millésime 2018T1, Licence Ouverte 2.0", dijon.Source.Line);
         Assert.Equal(5, (await database.DumpAsync("mobile_antenna_sites", "id")).Count);
+
+        // The publisher's file name (year_month_…) gives the quarter without --millesime.
+        var named = Path.Combine(SharedData.ArtifactsFolder("mobile"), Guid.NewGuid().ToString("N"), "2018_05_Sites_mobiles_2G_3G_4G_France_metropolitaine_L93.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(named)!);
+        File.Copy(Fixture, named);
+        Assert.Equal("2018T2", MobileVintage.Format((await ReadAsync(named, vintage: null)).Vintage));
     }
 
     [Fact]

@@ -81,6 +81,15 @@ public abstract class MobileApiTests(MobileWebFixture fixture)
         Assert.Equal(8, breakdown.Length - 3);
         Assert.Equal(json.GetProperty("population").GetInt64(), breakdown.Skip(3).Sum(l => L(l.Split(';')[5])));
         Assert.Equal(json.GetProperty("newDeal").GetProperty("total").GetInt32(), sites.Length - 3);
+        // Provenance of the white-zone and New Deal downloads and pages: source, vintage and licence.
+        Assert.Contains("couverture-communes_2025T4_synthetique.csv, millésime 2025T4, Licence Ouverte 2.0", white[0]);
+        Assert.StartsWith("\uFEFF# Source : Données de démonstration synthétiques", sites[0]);
+        Assert.Contains("new-deal-sites_2025T4_synthetique.csv, millésime 2025T4, Licence Ouverte 2.0", sites[0]);
+        foreach (var url in new[] { "/observatoire/mobile/zones-blanches", "/observatoire/mobile/new-deal", "/observatoire/mobile" })
+        {
+            var html = WebUtility.HtmlDecode(await client.GetStringAsync(url, Token));
+            Assert.Matches("class=\"source\"[^>]*>[^<]*(Source|Couverture annoncée) : Données de démonstration synthétiques[^<]*millésime 2025T4, Licence Ouverte 2.0", html);
+        }
         Assert.StartsWith("Données de démonstration synthétiques", layer.GetProperty("source").GetString());
         Assert.Contains(layer.GetProperty("features").EnumerateArray(), f => f.GetProperty("properties").TryGetProperty("operateurs_4g", out _));
     }
