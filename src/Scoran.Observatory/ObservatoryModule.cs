@@ -35,6 +35,7 @@ public static class ObservatoryModule
         Mobile.ContradictionOptions.Register(services);
         services.AddScoped<Mobile.MobileAntennaImporter>();
         services.AddScoped<Mobile.MobileAntennaQueries>();
+        services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Mobile.MobileAntennaFileImport>();
         services.AddMeasurements();
         return services;
     }

@@ -358,3 +358,26 @@ public sealed class MobileAntennaQueries(DbContext db)
             rows.Where(r => r.Has4G).Select(r => r.CommuneCode).Distinct().Count(), source);
     }
 }
+
+/// <summary>An antenna site list uploaded from the administration page, read through the shipped mappings; its vintage comes from its name.</summary>
+public sealed class MobileAntennaFileImport(MobileAntennaImporter importer) : IDatasetFileImport
+{
+    public string Kind => MobileAntennaImporter.Kind;
+
+    public string Label => "Arcep — « Mon réseau mobile » : sites d'antennes mobiles";
+
+    public string Description =>
+        "Sites par opérateur avec les technologies qu'ils portent (ex. 2018_01_Sites_mobiles_2G_3G_4G_France_metropolitaine_L93.csv : Operateur;X;Y;2G;3G;4G), " +
+        "lus selon un mapping de data/arcep/mobile-mappings et placés dans leur commune par les contours des communes. Le millésime vient du nom du fichier " +
+        "(2018_01_… ou 2025T4) ; le même millésime est remplacé ; un fichier identique est ignoré.";
+
+    public IReadOnlyList<DatasetFileSlot> Files { get; } = [new("sites", "Liste des sites (CSV ou XLSX)", ".csv,.xlsx")];
+
+    public async Task<DatasetImportOutcome> ImportAsync(IReadOnlyList<string> paths, bool force, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(paths.Count, Files.Count);
+        var mappings = await MobileMappings.LoadShippedAsync(cancellationToken: cancellationToken);
+        var file = await MobileFiles.ReadAsync(paths[0], MobileDataset.Antennas, mappings, cancellationToken: cancellationToken);
+        return MobileAntennaImporter.Describe(await importer.ImportAsync(file, force, cancellationToken), file.Synthetic);
+    }
+}

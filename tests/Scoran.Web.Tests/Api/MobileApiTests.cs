@@ -243,8 +243,22 @@ public abstract class MobileApiTests(MobileWebFixture fixture)
 
         Assert.Contains("Arcep — « Mon réseau mobile » : couverture théorique par commune", page);
         Assert.Contains("Arcep — New Deal mobile : sites du dispositif de couverture ciblée", page);
+        Assert.Contains("Arcep — « Mon réseau mobile » : sites d'antennes mobiles", page);
         Assert.Contains("aucun mapping ne correspond", html);
         Assert.Contains("« niveau », « surf_couverte_km2 », « pop_commune », « surf_commune_km2 »", html);
+
+        // The verified L93 site list, named as the publisher names it: its vintage (2018T1) comes from the name, and the
+        // fixture database already holds this very content, so the upload is recognised as identical and changes nothing.
+        var sitesForm = new MultipartFormDataContent
+        {
+            { new StringContent("arcep-mobile-antennas"), "kind" },
+            { new StringContent(await TestAccounts.AntiforgeryTokenAsync(client, "/admin/imports")), "__RequestVerificationToken" },
+        };
+        var sitesContent = new ByteArrayContent(await File.ReadAllBytesAsync(MobileWebFixture.AntennaFixture, Token));
+        sitesContent.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        sitesForm.Add(sitesContent, "arcep-mobile-antennas-sites", "2018_01_Sites_mobiles_2G_3G_4G_France_metropolitaine_L93.csv");
+        var sitesHtml = WebUtility.HtmlDecode(await (await client.PostAsync("/admin/imports", sitesForm, Token)).Content.ReadAsStringAsync(Token));
+        Assert.Contains("Fichier sites d'antennes mobiles, millésime 2018T1 déjà importé à l'identique : rien n'a changé.", sitesHtml);
     }
 }
 
