@@ -218,6 +218,9 @@ public abstract class MobileApiTests(MobileWebFixture fixture)
         Assert.Contains("Source : Arcep — « Mon réseau mobile » (sites mobiles 2G/3G/4G/5G par opérateur)", page);
         // A commune with no site still answers, with zero counts; the latest list is the territory's figure.
         Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        var openApi = await client.GetStringAsync("/openapi/v1.json", Token);
+        Assert.Contains("/antennes\"", openApi);
+        Assert.Contains("GetMobileAntennaSites", openApi);
     }
 
     [Fact]
