@@ -216,6 +216,7 @@ public sealed class MobileAntennaImporter(DbContext db, CommuneLocator locator, 
 
     public async Task<MobileAntennaImportReport> ImportAsync(MobileFile file, bool force = false, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(file.Dataset, MobileDataset.Antennas);
         var vintage = MobileVintage.Format(file.Vintage);
         if (!force && await db.LastContentHashAsync(Dataset, vintage, cancellationToken) == file.ContentSha256)
         {
