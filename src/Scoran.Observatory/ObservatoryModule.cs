@@ -32,6 +32,10 @@ public static class ObservatoryModule
         services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Mobile.NewDealSitesFileImport>();
         services.AddScoped<Mobile.MobileQueries>();
         services.AddScoped<Mobile.TheoryVsMeasured>();
+        Mobile.ContradictionOptions.Register(services);
+        services.AddScoped<Mobile.MobileAntennaImporter>();
+        services.AddScoped<Mobile.MobileAntennaQueries>();
+        services.AddScoped<Scoran.Core.Imports.IDatasetFileImport, Mobile.MobileAntennaFileImport>();
         services.AddMeasurements();
         return services;
     }

@@ -22,6 +22,7 @@ internal static class ObservatoryMobileCommand
         var import = observatory.Subcommands.Single(c => c.Name == "import");
         import.Subcommands.Add(CreateImport(MobileDataset.Coverage));
         import.Subcommands.Add(CreateImport(MobileDataset.Sites));
+        import.Subcommands.Add(CreateAntennaImport());
         observatory.Subcommands.Add(CreateGenerator());
     }
 
@@ -77,6 +78,50 @@ internal static class ObservatoryMobileCommand
             {
                 var report = await ProgressBars.RunAsync(p => importer.ImportAsync(file, parse.GetValue(force), p, cancellationToken));
                 var outcome = MobileCoverageFileImport.Describe(report, file.Synthetic);
+                Console.WriteLine(outcome.Summary);
+                foreach (var note in outcome.Notes)
+                {
+                    Console.WriteLine("  " + note);
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Antenna sites (Arcep « sites mobiles »): no demo file, a real file is given by path.</summary>
+    private static Command CreateAntennaImport()
+    {
+        var files = new Argument<string[]>("fichiers") { Description = "Listes de sites mobiles d'Arcep (CSV ou XLSX), par exemple 2018_01_Sites_mobiles_2G_3G_4G_France_metropolitaine_L93.csv.", Arity = ArgumentArity.OneOrMore };
+        var mapping = new Option<string[]>("--mapping")
+        {
+            Description = "Mapping(s) de colonnes JSON en plus de ceux de data/arcep/mobile-mappings (nouveau format de fichier).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var vintage = new Option<string?>("--millesime") { Description = "Millésime (2018T1) si le fichier n'a ni colonne de millésime ni millésime dans son nom." };
+        var force = new Option<bool>("--force") { Description = "Réimporte même si le fichier n'a pas changé." };
+        var command = new Command(MobileAntennaImporter.Kind,
+            "Sites d'antennes mobiles par opérateur et technologie, placés dans leur commune (par le code commune ou, pour un format à coordonnées, par les contours des communes) : remplace le même millésime.")
+        {
+            files, mapping, vintage, force,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var mappings = await MobileMappings.LoadShippedAsync(parse.GetValue(mapping), cancellationToken);
+            var read = new List<MobileFile>();
+            foreach (var path in parse.GetValue(files) ?? [])
+            {
+                read.Add(await MobileFiles.ReadAsync(path, MobileDataset.Antennas, mappings, parse.GetValue(vintage), cancellationToken));
+            }
+
+            await using var services = GlobalOptions.Services(parse);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ScoranDbContext>().MigrateAsync(cancellationToken);
+            var importer = scope.ServiceProvider.GetRequiredService<MobileAntennaImporter>();
+            foreach (var file in read)
+            {
+                var outcome = MobileAntennaImporter.Describe(await importer.ImportAsync(file, parse.GetValue(force), cancellationToken), file.Synthetic);
                 Console.WriteLine(outcome.Summary);
                 foreach (var note in outcome.Notes)
                 {

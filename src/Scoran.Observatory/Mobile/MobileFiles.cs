@@ -17,6 +17,11 @@ public sealed record MobileFile(string File, MobileMapping Mapping, Quarter Vint
     IReadOnlyList<MobileCoverageRow> Coverage, IReadOnlyList<NewDealSiteRow> Sites)
 {
     public MobileDataset Dataset => Mapping.Dataset;
+
+    public IReadOnlyList<MobileAntennaRow> Antennas { get; init; } = [];
+
+    /// <summary>Antenna rows the publisher left without a position (e.g. « #N/A »): skipped, and counted in the import summary.</summary>
+    public int WithoutPosition { get; init; }
 }
 
 /// <summary>
@@ -39,7 +44,8 @@ public static class MobileFiles
         }
 
         // Any known column name marks the header line, so a file of a new layout still gets its header read and compared.
-        var markers = candidates.SelectMany(m => m.Columns.Values.SelectMany(v => v)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var markers = candidates.SelectMany(m => m.Columns.Values.SelectMany(v => v).Concat(m.Flags.Values.SelectMany(f => f.Values.SelectMany(n => n))))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var errors = new List<ImportError>();
         var table = await ArcepTable.ReadAsync(file, markers, errors, cancellationToken);
         if (table is null)
@@ -76,6 +82,9 @@ public static class MobileFiles
         Quarter? found = null;
         var coverage = new List<MobileCoverageRow>();
         var sites = new List<NewDealSiteRow>();
+        var antennas = new List<MobileAntennaRow>();
+        var flags = mapping.LocateFlags(table.Header);
+        var withoutPosition = 0;
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
@@ -101,6 +110,21 @@ public static class MobileFiles
             else if (found != quarter)
             {
                 reader.Error(MobileFields.Vintage, $"millésime {MobileVintage.Format(quarter)} différent de celui des lignes précédentes ({MobileVintage.Format(found.Value)}) : un fichier = un millésime");
+                continue;
+            }
+
+            if (dataset == MobileDataset.Antennas)
+            {
+                switch (MobileAntennaReader.Read(row, mapping, flags, reader.Text, reader.Error, reader.ErrorAt, mapping.Coordinates is null ? reader.Commune : () => null))
+                {
+                    case { } antenna:
+                        antennas.Add(antenna);
+                        break;
+                    case null when reader.PositionAbsent(mapping):
+                        withoutPosition++;
+                        break;
+                }
+
                 continue;
             }
 
@@ -189,16 +213,33 @@ public static class MobileFiles
         }
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file, cancellationToken)));
-        return new MobileFile(file, mapping, found!.Value, sha, synthetic, coverage, sites);
+        if (found is null)
+        {
+            throw new ImportRejectedException([new ImportError(file, table.HeaderLine, null, "aucune ligne de données")]);
+        }
+
+        return new MobileFile(file, mapping, found.Value, sha, synthetic, coverage, sites) { Antennas = antennas, WithoutPosition = withoutPosition };
     }
 
-    public static string Describe(MobileDataset dataset) => dataset == MobileDataset.Coverage
-        ? "couverture mobile par commune" : "sites du New Deal mobile (couverture ciblée)";
+    public static string Describe(MobileDataset dataset) => dataset switch
+    {
+        MobileDataset.Coverage => "couverture mobile par commune",
+        MobileDataset.Sites => "sites du New Deal mobile (couverture ciblée)",
+        _ => "sites d'antennes mobiles",
+    };
 
     private static string? VintageFromName(string file)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(Path.GetFileName(file), @"(\d{4})[-_ ]?[tT]([1-4])(?!\d)");
-        return match.Success ? $"{match.Groups[1].Value}T{match.Groups[2].Value}" : null;
+        var name = Path.GetFileName(file);
+        var match = System.Text.RegularExpressions.Regex.Match(name, @"(\d{4})[-_ ]?[tT]([1-4])(?!\d)");
+        if (match.Success)
+        {
+            return $"{match.Groups[1].Value}T{match.Groups[2].Value}";
+        }
+
+        // Arcep's site lists are named year_month_… (2018_01_Sites_mobiles…): the month's quarter.
+        var month = System.Text.RegularExpressions.Regex.Match(name, @"^(\d{4})_(0[1-9]|1[0-2])_");
+        return month.Success ? $"{month.Groups[1].Value}T{(int.Parse(month.Groups[2].Value, CultureInfo.InvariantCulture) - 1) / 3 + 1}" : null;
     }
 
     private sealed class RowReader(string file, MobileMapping mapping, IReadOnlyDictionary<string, int> columns, List<ImportError> errors)
@@ -217,6 +258,11 @@ public static class MobileFiles
 
             return index < Row.Fields.Count ? Row.Fields[index].Trim() : "";
         }
+
+        /// <summary>Whether the row has no position at all (both coordinates absent): the publisher's own gaps, not an error.</summary>
+        public bool PositionAbsent(MobileMapping m) => m.Coordinates is not null && m.IsAbsent(Text(MobileFields.X) ?? "") && m.IsAbsent(Text(MobileFields.Y) ?? "");
+
+        public void ErrorAt(int index, string reason) => errors.Add(new ImportError(file, Row.Line, index + 1, reason));
 
         public void Error(string field, string reason)
         {

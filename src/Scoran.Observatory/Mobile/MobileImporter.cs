@@ -31,6 +31,8 @@ public sealed partial class MobileImporter(DbContext db, IBulkWriter bulk, TimeP
 
     public async Task<MobileImportReport> ImportAsync(MobileFile file, bool force = false, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        // Antenna site lists have their own table and importer (MobileAntennaImporter).
+        ArgumentOutOfRangeException.ThrowIfEqual(file.Dataset, MobileDataset.Antennas);
         var dataset = DatasetOf(file.Dataset);
         var vintage = MobileVintage.Format(file.Vintage);
         if (!force && await db.LastContentHashAsync(dataset, vintage, cancellationToken) == file.ContentSha256)

@@ -10,6 +10,8 @@ public enum MobileDataset
 {
     Coverage,
     Sites,
+    /// <summary>Antenna sites (Arcep « sites mobiles »): operator, position or commune, technologies.</summary>
+    Antennas,
 }
 
 /// <summary>
@@ -24,6 +26,8 @@ public sealed record MobileMapping
     public required string Label { get; init; }
     public required MobileDataset Dataset { get; init; }
     public string? Description { get; init; }
+    /// <summary>Where the layout was seen (publisher file, or a public repository, path and commit holding it): why it can be trusted.</summary>
+    public string? Source { get; init; }
     /// <summary>Field → accepted header names, first match wins (case- and accent-insensitive).</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Columns { get; init; }
     /// <summary>Fields that may be missing from the header (they then take <see cref="Defaults"/> or stay empty).</summary>
@@ -34,6 +38,21 @@ public sealed record MobileMapping
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Values { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
     /// <summary>Date formats of the file (.NET patterns), tried in order.</summary>
     public IReadOnlyList<string> DateFormats { get; init; } = ["yyyy-MM-dd", "dd/MM/yyyy"];
+    /// <summary>
+    /// Coordinate system of the <c>x</c>/<c>y</c> columns when the file gives positions instead of
+    /// communes: <c>lambert93</c> (RGF93 / EPSG:2154, metres) or <c>wgs84</c> (x = longitude,
+    /// y = latitude). The commune is then found by point-in-polygon in the commune outlines.
+    /// </summary>
+    public string? Coordinates { get; init; }
+    /// <summary>
+    /// Wide layouts: field → value → accepted header names of a column holding a yes/no flag
+    /// (1/0, oui/non, true/false). A row gives the field every value whose flag is set, e.g.
+    /// <c>"technology": { "2G": ["2G", "site_2g"], "4G": ["4G", "site_4g"] }</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Flags { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
+    /// <summary>Cell values meaning "no value" in this layout (e.g. « #N/A » of a spreadsheet export).</summary>
+    public IReadOnlyList<string> Absent { get; init; } = [];
     /// <summary>Whether the file says what it holds is synthetic (demonstration files); a file name containing "synthetique" also does.</summary>
     public bool Synthetic { get; init; }
 
@@ -41,8 +60,27 @@ public sealed record MobileMapping
     [JsonIgnore]
     public string Origin { get; init; } = "";
 
-    public IReadOnlyList<string> Required => (Dataset == MobileDataset.Coverage ? MobileFields.Coverage : MobileFields.Sites)
-        .Where(f => f != MobileFields.Vintage && !Optional.Contains(f) && !Defaults.ContainsKey(f)).ToList();
+    public IReadOnlyList<string> Required => MobileFields.Of(Dataset)
+        .Where(f => f != MobileFields.Vintage && !Optional.Contains(f) && !Defaults.ContainsKey(f))
+        // Antennas: the position or the commune, not both; the site reference is a nicety.
+        .Where(f => Dataset != MobileDataset.Antennas || f switch
+        {
+            MobileFields.SiteId => false,
+            MobileFields.Commune => Coordinates is null,
+            MobileFields.X or MobileFields.Y => Coordinates is not null,
+            _ => true,
+        })
+        .ToList();
+
+    /// <summary>For each flag column (field, value), its index in <paramref name="header"/> (-1 when absent).</summary>
+    public IReadOnlyDictionary<(string Field, string Value), int> LocateFlags(IReadOnlyList<string> header)
+    {
+        var keys = header.Select(MobileText.Key).ToList();
+        return Flags.SelectMany(f => f.Value.Select(v => (Key: (f.Key, v.Key), Index: v.Value.Select(n => keys.IndexOf(MobileText.Key(n))).FirstOrDefault(i => i >= 0, -1))))
+            .ToDictionary(x => x.Key, x => x.Index);
+    }
+
+    public bool IsAbsent(string text) => text.Length == 0 || Absent.Any(a => string.Equals(a.Trim(), text, StringComparison.OrdinalIgnoreCase));
 
     public IReadOnlyDictionary<string, string> ValuesOf(string field) =>
         Values.TryGetValue(field, out var v) ? v.ToDictionary(kv => MobileText.Key(kv.Key), kv => kv.Value) : new Dictionary<string, string>();
@@ -70,8 +108,11 @@ public sealed record MobileMapping
     public IReadOnlyList<string> Missing(IReadOnlyList<string> header)
     {
         var located = Locate(header);
+        var flags = LocateFlags(header);
         return Required.Where(f => located.GetValueOrDefault(f, -1) < 0)
-            .Select(f => Columns.TryGetValue(f, out var names) && names.Count > 0 ? names[0] : f).ToList();
+            .Select(f => Columns.TryGetValue(f, out var names) && names.Count > 0 ? names[0] : f)
+            .Concat(flags.Where(f => f.Value < 0).Select(f => Flags[f.Key.Field][f.Key.Value] is { Count: > 0 } n ? n[0] : f.Key.Value))
+            .ToList();
     }
 }
 
@@ -97,6 +138,19 @@ public static class MobileFields
 
     public static readonly IReadOnlyList<string> Coverage = [Commune, Operator, Technology, Level, PopulationCovered, AreaCovered, Population, Area, Vintage];
     public static readonly IReadOnlyList<string> Sites = [SiteId, Commune, Operators, Status, DecreeDate, Deadline, InServiceDate, Vintage];
+
+    public const string X = "x";
+    public const string Y = "y";
+
+    /// <summary>Antenna sites: technologies come from <see cref="MobileMapping.Flags"/> (one column per technology).</summary>
+    public static readonly IReadOnlyList<string> Antennas = [SiteId, Operator, Commune, X, Y, Vintage];
+
+    public static IReadOnlyList<string> Of(MobileDataset dataset) => dataset switch
+    {
+        MobileDataset.Coverage => Coverage,
+        MobileDataset.Sites => Sites,
+        _ => Antennas,
+    };
 }
 
 /// <summary>The mappings Scoran knows: those shipped in data/arcep/mobile-mappings, plus any a user gives.</summary>
@@ -124,8 +178,16 @@ public static class MobileMappings
                 await using var stream = File.OpenRead(file);
                 var mapping = await JsonSerializer.DeserializeAsync<MobileMapping>(stream, Options, cancellationToken)
                     ?? throw new JsonException("fichier vide");
-                var known = mapping.Dataset == MobileDataset.Coverage ? MobileFields.Coverage : MobileFields.Sites;
-                var unknown = mapping.Columns.Keys.Where(k => !known.Contains(k)).ToList();
+                var known = MobileFields.Of(mapping.Dataset);
+                // Flag columns carry a multi-valued field; today that is the technologies of an antenna site.
+                var unknown = mapping.Columns.Keys.Where(k => !known.Contains(k))
+                    .Concat(mapping.Flags.Keys.Where(k => mapping.Dataset != MobileDataset.Antennas || k != MobileFields.Technology)).Distinct().ToList();
+                if (mapping.Coordinates is not null and not ("lambert93" or "wgs84"))
+                {
+                    errors.Add(new ImportError(file, null, null, $"mapping {mapping.Id} : système de coordonnées « {mapping.Coordinates} » inconnu (lambert93 ou wgs84)"));
+                    continue;
+                }
+
                 if (unknown.Count > 0)
                 {
                     errors.Add(new ImportError(file, null, null, $"mapping {mapping.Id} : champ(s) inconnu(s) {string.Join(", ", unknown)} (attendus : {string.Join(", ", known)})"));

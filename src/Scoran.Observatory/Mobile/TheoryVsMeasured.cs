@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Scoran.Territories.Model;
 
 namespace Scoran.Observatory.Mobile;
@@ -11,6 +12,7 @@ namespace Scoran.Observatory.Mobile;
 /// least <see cref="MinContributors"/> distinct contributors, of which at least
 /// <see cref="MinEvidence"/> and at least <see cref="MinEvidenceShare"/> of them found no service
 /// or only 2G/3G. Defaults are deliberately cautious: a few unlucky measurements are not evidence.
+/// An installation changes them through <see cref="ContradictionOptions"/> (Scoran:Mobile:Contradiction).
 /// </summary>
 public sealed record ContradictionRule(
     decimal AnnouncedShare = 0.9m,
@@ -20,6 +22,12 @@ public sealed record ContradictionRule(
     decimal MinEvidenceShare = 0.3m)
 {
     public static ContradictionRule Default { get; } = new();
+
+    /// <summary>The rule in words, for pages and the header of exports (« règle appliquée »).</summary>
+    public string Describe() => string.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"),
+        $"l'opérateur annonce une bonne couverture 4G pour au moins {AnnouncedShare * 100:0.##} % de la population de la commune, " +
+        $"et ses mesures y sont au moins {MinMeasurements}, de {MinContributors} contributeurs distincts au moins, dont au moins {MinEvidence} " +
+        $"— et au moins {MinEvidenceShare * 100:0.##} % d'entre elles — sans service ou seulement en 2G/3G");
 }
 
 /// <summary>Announced coverage against measurements for one commune and operator.</summary>
@@ -58,7 +66,8 @@ public sealed class TheoryVsMeasured(MobileQueries queries, DbContext db, IServi
     public async Task<TheoryVsMeasuredResult> CompareAsync(TerritoryKind? kind, string code, ContradictionRule? rule = null,
         DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
     {
-        rule ??= ContradictionRule.Default;
+        // The installation's settings (Scoran:Mobile:Contradiction), else the documented defaults.
+        rule ??= services.GetService<IOptions<ContradictionOptions>>()?.Value.ToRule() ?? ContradictionRule.Default;
         var vintage = (await queries.VintagesAsync(cancellationToken)).LastOrDefault() is var v and > 0 ? v : (int?)null;
         var source = services.GetService<IMeasuredQualitySource>();
         if (source is null)

@@ -50,6 +50,8 @@ public static class MobileApi
             .WithSummary("Sites New Deal du territoire en CSV avec la source.")
             .Produces(200, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet($"/{KindRoute}/{{code}}/antennes", AntennasAsync).WithName("GetMobileAntennaSites")
+            .WithSummary("Sites d'antennes mobiles du territoire (dernière liste importée) : nombre par opérateur et technologie, communes avec un site 4G ; décomptes seulement, sans position.");
         api.MapGet($"/{KindRoute}/{{code}}/theorie-mesures", TheoryAsync).WithName("GetMobileTheoryVsMeasured")
             .WithSummary("Couverture annoncée contre mesures participatives, par commune et opérateur (agrégats seulement, jamais de position), avec la règle de contradiction appliquée.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -407,9 +409,9 @@ public static class MobileApi
         csv.AppendLine(result.MeasurementsAvailable
             ? "# Mesures : mesures participatives de Scoran, agrégées par commune et opérateur (aucune position individuelle)"
             : $"# Mesures : {NoMeasurementsMessage}");
+        csv.AppendLine($"# Règle appliquée (réglages Scoran:Mobile:Contradiction) : contradiction si {rule.Describe()}");
         csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"# Règle : contradiction si part de population annoncée en 4G bonne couverture >= {rule.AnnouncedShare:0.##}, au moins {rule.MinMeasurements} mesures de {rule.MinContributors} contributeurs distincts, " +
-            $"dont au moins {rule.MinEvidence} et {rule.MinEvidenceShare:0.##} sans service ou en 2G/3G seulement"));
+            $"# Seuils : AnnouncedShare={rule.AnnouncedShare};MinMeasurements={rule.MinMeasurements};MinContributors={rule.MinContributors};MinEvidence={rule.MinEvidence};MinEvidenceShare={rule.MinEvidenceShare}"));
         csv.AppendLine("code_commune;commune;operateur;part_pop_4g_annoncee;mesures;contributeurs;sans_service;en_2g_3g;preuves;debit_median_mbits;contradiction");
         foreach (var r in all ? result.Rows : result.Contradictions)
         {
@@ -418,5 +420,22 @@ public static class MobileApi
         }
 
         return Csv(csv, $"theorie-mesures-{parsed.ToSlug()}-{code}.csv");
+    }
+
+    public sealed record AntennaCountValue(string Operator, string OperatorName, int Sites, int Sites2G, int Sites3G, int Sites4G, int Sites5G);
+
+    public sealed record AntennaResponse(string Kind, string Code, string Vintage, int Sites, int Communes, int CommunesWith4G, IReadOnlyList<AntennaCountValue> ByOperator, SourceValue Source);
+
+    private static async Task<Results<Ok<AntennaResponse>, ProblemHttpResult>> AntennasAsync(string kind, string code, MobileAntennaQueries antennas, CancellationToken cancellationToken)
+    {
+        var summary = await antennas.SummaryAsync(Parse(kind), code, cancellationToken: cancellationToken);
+        if (summary is null)
+        {
+            return TypedResults.Problem(title: "Aucune donnée", detail: "Aucune liste de sites d'antennes importée.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return TypedResults.Ok(new AntennaResponse(kind, code, MobileVintage.Format(summary.Vintage), summary.Total, summary.Communes, summary.CommunesWith4G,
+            summary.ByOperator.Select(o => new AntennaCountValue(o.Operator, o.OperatorName, o.Sites, o.Sites2G, o.Sites3G, o.Sites4G, o.Sites5G)).ToList(),
+            ToSource(summary.Source)));
     }
 }

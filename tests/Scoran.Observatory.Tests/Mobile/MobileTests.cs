@@ -214,6 +214,61 @@ public abstract class MobileTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task The_contradiction_settings_change_the_list_and_bad_settings_are_refused()
+    {
+        await using var database = await DatabaseWithTerritoriesAsync();
+        await ImportAsync(database, MobileFixture.Coverage2025);
+        var measurements = new FixedMeasurements(
+        [
+            // Orange in Dijon, announced 96 %: 16 measurements, 4 contributors, 6 pieces of evidence (37.5 %).
+            new("21231", "20801", "4G", 10, 4, 0, 25.0),
+            new("21231", "20801", "aucune", 4, 4, 4, null),
+            new("21231", "20801", "3G", 2, 2, 0, 1.5),
+            // Orange in 21178, announced 97 %: 6 measurements without service but from only 2 contributors.
+            new("21178", "20801", "aucune", 6, 2, 6, null),
+        ]);
+
+        Task<TheoryVsMeasuredResult> CompareWith(Action<ContradictionOptions>? configure) => database.WithScopeAsync(sp =>
+        {
+            var settings = new ServiceCollection().AddSingleton<IMeasuredQualitySource>(measurements);
+            ContradictionOptions.Register(settings);
+            if (configure is not null)
+            {
+                settings.Configure(configure);
+            }
+
+            return new TheoryVsMeasured(sp.GetRequiredService<MobileQueries>(), sp.GetRequiredService<ScoranDbContext>(), settings.BuildServiceProvider())
+                .CompareAsync(TerritoryKind.Departement, "21", cancellationToken: Token);
+        });
+
+        var defaults = await CompareWith(null);
+        // Two contributors are enough: 21178 joins the list.
+        var fewerPeople = await CompareWith(o => o.MinContributors = 2);
+        // 97 % announced required: Dijon (96 %) leaves it, 21178 (97 %) would stay but has too few contributors.
+        var stricterAnnouncement = await CompareWith(o => o.AnnouncedShare = 0.97m);
+        // Half the measurements must be evidence: Dijon's 37.5 % is no longer enough.
+        var moreEvidence = await CompareWith(o => o.MinEvidenceShare = 0.5m);
+
+        Assert.Equal(ContradictionRule.Default, defaults.Rule);
+        Assert.Equal([("21231", "orange")], defaults.Contradictions.Select(r => (r.CommuneCode, r.Operator)));
+        // Same evidence count (6): ordered by commune code.
+        Assert.Equal([("21178", "orange"), ("21231", "orange")], fewerPeople.Contradictions.Select(r => (r.CommuneCode, r.Operator)));
+        Assert.Equal(2, fewerPeople.Rule.MinContributors);
+        Assert.Empty(stricterAnnouncement.Contradictions);
+        Assert.Equal(2, stricterAnnouncement.Rows.Count);
+        Assert.Empty(moreEvidence.Contradictions);
+        Assert.Contains("au moins 97 % de la population", stricterAnnouncement.Rule.Describe());
+
+        var bad = new ServiceCollection();
+        ContradictionOptions.Register(bad);
+        bad.Configure<ContradictionOptions>(o => (o.AnnouncedShare, o.MinContributors) = (90m, 0));
+        var refused = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            bad.BuildServiceProvider().GetRequiredService<Microsoft.Extensions.Options.IOptions<ContradictionOptions>>().Value);
+        Assert.Contains(refused.Failures, f => f.StartsWith("Scoran:Mobile:Contradiction:AnnouncedShare : part entre 0 et 1", StringComparison.Ordinal));
+        Assert.Contains(refused.Failures, f => f.StartsWith("Scoran:Mobile:Contradiction:MinContributors : entier au moins égal à 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_shipped_synthetic_demo_imports_and_gives_bfc_figures_labelled_as_synthetic()
     {
         await using var database = await DatabaseWithTerritoriesAsync();

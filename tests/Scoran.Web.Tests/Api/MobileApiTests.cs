@@ -81,6 +81,15 @@ public abstract class MobileApiTests(MobileWebFixture fixture)
         Assert.Equal(8, breakdown.Length - 3);
         Assert.Equal(json.GetProperty("population").GetInt64(), breakdown.Skip(3).Sum(l => L(l.Split(';')[5])));
         Assert.Equal(json.GetProperty("newDeal").GetProperty("total").GetInt32(), sites.Length - 3);
+        // Provenance of the white-zone and New Deal downloads and pages: source, vintage and licence.
+        Assert.Contains("couverture-communes_2025T4_synthetique.csv, millésime 2025T4, Licence Ouverte 2.0", white[0]);
+        Assert.StartsWith("\uFEFF# Source : Données de démonstration synthétiques", sites[0]);
+        Assert.Contains("new-deal-sites_2025T4_synthetique.csv, millésime 2025T4, Licence Ouverte 2.0", sites[0]);
+        foreach (var url in new[] { "/observatoire/mobile/zones-blanches", "/observatoire/mobile/new-deal", "/observatoire/mobile" })
+        {
+            var html = WebUtility.HtmlDecode(await client.GetStringAsync(url, Token));
+            Assert.Matches("class=\"source\"[^>]*>[^<]*(Source|Couverture annoncée) : Données de démonstration synthétiques[^<]*millésime 2025T4, Licence Ouverte 2.0", html);
+        }
         Assert.StartsWith("Données de démonstration synthétiques", layer.GetProperty("source").GetString());
         Assert.Contains(layer.GetProperty("features").EnumerateArray(), f => f.GetProperty("properties").TryGetProperty("operateurs_4g", out _));
     }
@@ -152,12 +161,66 @@ public abstract class MobileApiTests(MobileWebFixture fixture)
             row.GetProperty("measurements").GetInt32(), row.GetProperty("evidence").GetInt32(), row.GetProperty("contradiction").GetBoolean()));
         Assert.False(json.GetProperty("rows")[1].GetProperty("contradiction").GetBoolean());
         Assert.StartsWith("\uFEFF# Couverture annoncée : Données de démonstration synthétiques", csv[0]);
-        Assert.StartsWith("21231;\"Dijon\";\"Orange\";", Assert.Single(csv.Skip(4)));
-        Assert.EndsWith(";6;30.0;oui", csv[4]);
+        Assert.StartsWith("# Règle appliquée (réglages Scoran:Mobile:Contradiction) : contradiction si l'opérateur annonce une bonne couverture 4G pour au moins 90 %", csv[2]);
+        Assert.Equal("# Seuils : AnnouncedShare=0.9;MinMeasurements=5;MinContributors=3;MinEvidence=3;MinEvidenceShare=0.3", csv[3]);
+        Assert.StartsWith("21231;\"Dijon\";\"Orange\";", Assert.Single(csv.Skip(5)));
+        Assert.EndsWith(";6;30.0;oui", csv[5]);
+        Assert.Contains("Règle appliquée : l'opérateur annonce une bonne couverture 4G pour au moins 90 %", page);
         Assert.Contains("oui (6 preuves)", page);
         Assert.Empty(elsewhere.GetProperty("rows").EnumerateArray());
         // Aggregates only: nothing positional leaves the comparison.
         Assert.DoesNotContain("lat", json.GetRawText(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_contradiction_thresholds_are_settings_shown_with_the_list_and_bad_ones_stop_the_start()
+    {
+        TestDatabase.RequireEngine(fixture.Provider);
+        // Dijon's Orange pair has 6 pieces of evidence: requiring 7 empties the list.
+        await using var stricter = fixture.App(MobileWebFixture.Contradicting("21231"), new Dictionary<string, string>
+        {
+            ["Scoran:Mobile:Contradiction:MinEvidence"] = "7", ["Scoran:Mobile:Contradiction:MinMeasurements"] = "8",
+        });
+        var client = stricter.CreateClient();
+
+        var json = await JsonAsync(client, "/api/observatory/mobile/departement/21/theorie-mesures");
+        var csv = (await client.GetStringAsync("/api/observatory/mobile/departement/21/theorie-mesures.csv", Token)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/observatoire/mobile/theorie-mesures/departement/21", Token));
+
+        Assert.Equal(0, json.GetProperty("contradictions").GetInt32());
+        Assert.Equal(7, json.GetProperty("rule").GetProperty("minEvidence").GetInt32());
+        Assert.Equal("# Seuils : AnnouncedShare=0.9;MinMeasurements=8;MinContributors=3;MinEvidence=7;MinEvidenceShare=0.3", csv[3]);
+        Assert.Equal(5, csv.Length);
+        Assert.Contains("dont au moins 7", page);
+
+        await using var broken = fixture.App(null, new Dictionary<string, string> { ["Scoran:Mobile:Contradiction:AnnouncedShare"] = "90" });
+        var refused = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => broken.CreateClient());
+        Assert.Contains("Scoran:Mobile:Contradiction:AnnouncedShare : part entre 0 et 1", refused.Message);
+    }
+
+    [Fact]
+    public async Task Antenna_sites_are_counted_per_operator_and_technology_with_their_source_and_no_position()
+    {
+        var client = Client();
+
+        var json = await JsonAsync(client, "/api/observatory/mobile/departement/21/antennes");
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync("/observatoire/mobile/departement/21", Token));
+        var missing = await client.GetAsync("/api/observatory/mobile/commune/89024/antennes", Token);
+
+        Assert.Equal(("2018T1", 4, 3, 2), (json.GetProperty("vintage").GetString(), json.GetProperty("sites").GetInt32(), json.GetProperty("communes").GetInt32(), json.GetProperty("communesWith4G").GetInt32()));
+        var orange = json.GetProperty("byOperator")[0];
+        Assert.Equal(("orange", 2, 1), (orange.GetProperty("operator").GetString(), orange.GetProperty("sites").GetInt32(), orange.GetProperty("sites4G").GetInt32()));
+        Assert.Contains("millésime 2018T1, Licence Ouverte 2.0", json.GetProperty("source").GetProperty("line").GetString());
+        // Counts only: the stored positions are not published.
+        Assert.DoesNotContain("latitude", json.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("longitude", json.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Sites d'antennes mobiles au T1 2018", page);
+        Assert.Contains("Source : Arcep — « Mon réseau mobile » (sites mobiles 2G/3G/4G/5G par opérateur)", page);
+        // A commune with no site still answers, with zero counts; the latest list is the territory's figure.
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        var openApi = await client.GetStringAsync("/openapi/v1.json", Token);
+        Assert.Contains("/antennes\"", openApi);
+        Assert.Contains("GetMobileAntennaSites", openApi);
     }
 
     [Fact]
@@ -183,8 +246,22 @@ public abstract class MobileApiTests(MobileWebFixture fixture)
 
         Assert.Contains("Arcep — « Mon réseau mobile » : couverture théorique par commune", page);
         Assert.Contains("Arcep — New Deal mobile : sites du dispositif de couverture ciblée", page);
+        Assert.Contains("Arcep — « Mon réseau mobile » : sites d'antennes mobiles", page);
         Assert.Contains("aucun mapping ne correspond", html);
         Assert.Contains("« niveau », « surf_couverte_km2 », « pop_commune », « surf_commune_km2 »", html);
+
+        // The verified L93 site list, named as the publisher names it: its vintage (2018T1) comes from the name, and the
+        // fixture database already holds this very content, so the upload is recognised as identical and changes nothing.
+        var sitesForm = new MultipartFormDataContent
+        {
+            { new StringContent("arcep-mobile-antennas"), "kind" },
+            { new StringContent(await TestAccounts.AntiforgeryTokenAsync(client, "/admin/imports")), "__RequestVerificationToken" },
+        };
+        var sitesContent = new ByteArrayContent(await File.ReadAllBytesAsync(MobileWebFixture.AntennaFixture, Token));
+        sitesContent.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        sitesForm.Add(sitesContent, "arcep-mobile-antennas-sites", "2018_01_Sites_mobiles_2G_3G_4G_France_metropolitaine_L93.csv");
+        var sitesHtml = WebUtility.HtmlDecode(await (await client.PostAsync("/admin/imports", sitesForm, Token)).Content.ReadAsStringAsync(Token));
+        Assert.Contains("Fichier sites d'antennes mobiles, millésime 2018T1 déjà importé à l'identique : rien n'a changé.", sitesHtml);
     }
 }
 

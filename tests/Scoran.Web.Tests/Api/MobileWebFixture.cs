@@ -20,6 +20,8 @@ public abstract class MobileWebFixture(DatabaseProvider provider) : IAsyncLifeti
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("not initialised");
 
+    public static string AntennaFixture => Path.Combine(SharedData.RepositoryRoot, "tests", "Scoran.Observatory.Tests", "Mobile", "Fixtures", "Sites_mobiles_2G_3G_4G_BFC_L93_extrait-invente.csv");
+
     public static string DemoFolder => Path.Combine(SharedData.RepositoryRoot, "data", "arcep", "mobile-demo");
 
     public async ValueTask InitializeAsync()
@@ -41,6 +43,9 @@ public abstract class MobileWebFixture(DatabaseProvider provider) : IAsyncLifeti
                 var dataset = Path.GetFileName(path).StartsWith("new-deal", StringComparison.Ordinal) ? MobileDataset.Sites : MobileDataset.Coverage;
                 await sp.GetRequiredService<MobileImporter>().ImportAsync(await MobileFiles.ReadAsync(path, dataset, mappings));
             }
+
+            // The verified Arcep L93 site layout, with invented sites (5 placed in BFC communes, 1 in Paris, 1 without position).
+            await sp.GetRequiredService<MobileAntennaImporter>().ImportAsync(await MobileFiles.ReadAsync(AntennaFixture, MobileDataset.Antennas, mappings, "2018T1"));
         });
     }
 
@@ -48,15 +53,24 @@ public abstract class MobileWebFixture(DatabaseProvider provider) : IAsyncLifeti
     /// The application with the given measurements as its only <see cref="IMeasuredQualitySource"/>
     /// (a test double of the contract), or with none when null, whatever the host registers.
     /// </summary>
-    public Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> App(IReadOnlyList<CommuneOperatorMeasurements>? measurements) =>
-        new ScoranAppFactory(Database.Storage).WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+    public Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> App(IReadOnlyList<CommuneOperatorMeasurements>? measurements,
+        IReadOnlyDictionary<string, string>? settings = null) =>
+        new ScoranAppFactory(Database.Storage).WithWebHostBuilder(b =>
+        {
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                b.UseSetting(key, value);
+            }
+
+            b.ConfigureTestServices(services =>
         {
             services.RemoveAll<IMeasuredQualitySource>();
             if (measurements is not null)
             {
                 services.AddSingleton<IMeasuredQualitySource>(new FixedMeasurements(measurements));
             }
-        }));
+        });
+        });
 
     public async ValueTask DisposeAsync()
     {

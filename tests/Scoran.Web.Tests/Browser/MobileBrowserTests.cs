@@ -35,6 +35,7 @@ public sealed class MobileBrowserTests(MobileBrowserFixture browser) : IClassFix
             await Assertions.Expect(page.GetByTestId("mobile-synthetic")).ToContainTextAsync("Données de démonstration synthétiques");
             await Assertions.Expect(page.GetByTestId("mobile-4g-rate")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+,\d %$"));
             await Assertions.Expect(page.GetByTestId("mobile-source")).ToContainTextAsync("millésime 2025T4, Licence Ouverte 2.0");
+            await Assertions.Expect(page.GetByTestId("mobile-antennas-source")).ToContainTextAsync("millésime 2018T1, Licence Ouverte 2.0");
             await Assertions.Expect(page.Locator("#graphique-mobile")).ToHaveAttributeAsync("data-rendered", "2");
             await Assertions.Expect(page.GetByTestId("mobile-targets")).ToContainTextAsync("100 % de la population en 2026");
             var map = page.Locator("#carte-mobile");
@@ -42,6 +43,14 @@ public sealed class MobileBrowserTests(MobileBrowserFixture browser) : IClassFix
             await Assertions.Expect(map).ToHaveAttributeAsync("data-valued", "3685");
             await Assertions.Expect(page.GetByTestId("map-legend")).ToHaveAttributeAsync("aria-label", "Légende : part de la population couverte en 4G par au moins un opérateur");
             await map.Locator("xpath=..").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "observatoire-mobile-carte.png") });
+
+            // From announced coverage to what people measure: the measurements, contribute and campaigns pages are one click away.
+            var measurementLinks = page.GetByTestId("mobile-measurement-links");
+            await Assertions.Expect(measurementLinks.GetByRole(AriaRole.Link, new() { Name = "Déposer une mesure" })).ToHaveAttributeAsync("href", "/observatoire/mesures/contribuer");
+            await Assertions.Expect(measurementLinks.GetByRole(AriaRole.Link, new() { Name = "Campagnes de mesure" })).ToHaveAttributeAsync("href", "/observatoire/mesures/campagnes");
+            await measurementLinks.GetByRole(AriaRole.Link, new() { Name = "Mesures de qualité mobile (Bourgogne-Franche-Comté)" }).ClickAsync();
+            await page.WaitForURLAsync("**/observatoire/mesures/region/27");
+            await page.GoBackAsync();
 
             // The previous vintage, chosen with the keyboard-accessible form.
             await page.GetByLabel("Millésime", new() { Exact = true }).SelectOptionAsync("2024T4");
@@ -62,6 +71,8 @@ public sealed class MobileBrowserTests(MobileBrowserFixture browser) : IClassFix
             var first = page.GetByTestId("theory-rows").Locator("tbody tr").First;
             await Assertions.Expect(first).ToContainTextAsync("Dijon (21231)");
             await Assertions.Expect(first).ToContainTextAsync("oui (6 preuves)");
+            await Assertions.Expect(page.GetByTestId("theory-rule")).ToContainTextAsync("Règle appliquée : l'opérateur annonce une bonne couverture 4G pour au moins 90 % de la population");
+            await Assertions.Expect(page.GetByTestId("theory-source")).ToContainTextAsync("millésime 2025T4, Licence Ouverte 2.0");
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger la liste pour le dispositif de couverture ciblée (CSV)" }).ClickAsync());
             Assert.Equal("theorie-mesures-departement-21.csv", download.SuggestedFilename);
         });

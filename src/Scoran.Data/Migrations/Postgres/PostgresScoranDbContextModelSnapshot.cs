@@ -1184,6 +1184,71 @@ namespace Scoran.Data.Migrations.Postgres
                     b.ToTable("mobile_measurement_campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Scoran.Observatory.Mobile.MobileAntennaSite", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("commune_code");
+
+                    b.Property<bool>("Has2G")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_2g");
+
+                    b.Property<bool>("Has3G")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_3g");
+
+                    b.Property<bool>("Has4G")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_4g");
+
+                    b.Property<bool>("Has5G")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_5g");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("operator");
+
+                    b.Property<string>("SiteRef")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("site_ref");
+
+                    b.Property<int>("Vintage")
+                        .HasColumnType("integer")
+                        .HasColumnName("vintage");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Vintage", "CommuneCode");
+
+                    b.ToTable("mobile_antenna_sites", (string)null);
+                });
+
             modelBuilder.Entity("Scoran.Observatory.Mobile.MobileCommuneBase", b =>
                 {
                     b.Property<int>("Vintage")

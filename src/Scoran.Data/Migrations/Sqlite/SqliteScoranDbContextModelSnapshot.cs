@@ -1160,6 +1160,69 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.ToTable("mobile_measurement_campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Scoran.Observatory.Mobile.MobileAntennaSite", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommuneCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commune_code");
+
+                    b.Property<bool>("Has2G")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_2g");
+
+                    b.Property<bool>("Has3G")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_3g");
+
+                    b.Property<bool>("Has4G")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_4g");
+
+                    b.Property<bool>("Has5G")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_5g");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<long>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator");
+
+                    b.Property<string>("SiteRef")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_ref");
+
+                    b.Property<int>("Vintage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vintage");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Vintage", "CommuneCode");
+
+                    b.ToTable("mobile_antenna_sites", (string)null);
+                });
+
             modelBuilder.Entity("Scoran.Observatory.Mobile.MobileCommuneBase", b =>
                 {
                     b.Property<int>("Vintage")

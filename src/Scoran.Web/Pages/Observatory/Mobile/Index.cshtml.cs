@@ -8,7 +8,7 @@ using Scoran.Territories.Queries;
 namespace Scoran.Web.Pages.Observatory.Mobile;
 
 /// <summary>Mobile coverage dashboard of a territory: key figures, per-operator table, targets, map, history, parts, downloads.</summary>
-public sealed class IndexModel(MobileQueries queries, TerritoryQueries territories, IOptions<ScoranWebOptions> options) : MobilePageModel(territories, options)
+public sealed class IndexModel(MobileQueries queries, MobileAntennaQueries antennas, TerritoryQueries territories, IOptions<ScoranWebOptions> options) : MobilePageModel(territories, options)
 {
     [BindProperty(SupportsGet = true, Name = "millesime")]
     public string? VintageText { get; set; }
@@ -22,6 +22,7 @@ public sealed class IndexModel(MobileQueries queries, TerritoryQueries territori
     public TerritoryKind? ChildKind { get; private set; }
     public IReadOnlyList<MobileBreakdownRow> Breakdown { get; private set; } = [];
     public MapModel? Map { get; private set; }
+    public MobileAntennaSummary? Antennas { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? kind, string? code, CancellationToken cancellationToken)
     {
@@ -35,6 +36,7 @@ public sealed class IndexModel(MobileQueries queries, TerritoryQueries territori
         int? asked = MobileVintage.TryParse(VintageText, out var q) ? q.Key : null;
         At = await queries.AtAsync(t.Kind, t.Code, asked, cancellationToken);
         NewDeal = await queries.NewDealAsync(t.Kind, t.Code, cancellationToken: cancellationToken);
+        Antennas = await antennas.SummaryAsync(t.Kind, t.Code, cancellationToken: cancellationToken);
         if (At is null)
         {
             return Page();
