@@ -31,12 +31,12 @@ public sealed record CampaignReport(MeasurementCampaign Campaign, int Measuremen
 /// </summary>
 /// <remarks>
 /// Grouping, counting and the k rule run in SQL (GROUP BY … COUNT(DISTINCT contributor_id) … HAVING),
-/// so a territory of a million rows returns a few thousand groups instead of every row. A median
-/// needs the sorted values of its group: a window query (ROW_NUMBER and COUNT over the group)
-/// returns only the one or two middle values of each group, and the mean and rounding are done
-/// here, so SQLite and PostgreSQL give the same doubles as the in-memory definition
-/// (<see cref="Median"/>). The SQL is written by hand because EF Core translates neither window
-/// functions nor a median; it reads only grouping columns, values and the contributor id.
+/// so a territory of a million rows returns a few thousand groups instead of every row, and values
+/// are read only for published groups. A median needs the sorted values of its group: PostgreSQL
+/// returns the two middle values (percentile_disc), SQLite the values, and the mean and rounding
+/// are done here, so both engines give the same doubles as the in-memory definition
+/// (<see cref="Median"/>). The SQL is written by hand because EF Core translates neither
+/// ordered-set aggregates nor a median; it reads only grouping columns, values and the contributor id.
 /// </remarks>
 public sealed class MeasurementQueries(DbContext db, IOptions<MeasurementOptions> options) : IMeasuredQualitySource
 {
@@ -109,16 +109,13 @@ public sealed class MeasurementQueries(DbContext db, IOptions<MeasurementOptions
             SELECT {keys}, COUNT(*), COUNT(CASE WHEN technology = 'aucune' THEN 1 END) FROM mobile_measurements
             WHERE {w} GROUP BY {keys}
             """, r => counts.Add(byCommune ? (r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3)) : ("", r.GetString(0), r.GetInt32(1), r.GetInt32(2))), cancellationToken);
-        var download = await MediansAsync(filter, keys, "download_mbps", cancellationToken);
-        var upload = await MediansAsync(filter, keys, "upload_mbps", cancellationToken);
-        var latency = await MediansAsync(filter, keys, "latency_ms", cancellationToken);
-        var rsrp = await MediansAsync(filter, keys, "rsrp_dbm", cancellationToken);
+        var medians = await MediansAsync(filter, keys, ["download_mbps", "upload_mbps", "latency_ms", "rsrp_dbm"], cancellationToken);
         return counts.GroupBy(c => c.Commune).ToDictionary(g => g.Key, g => g.OrderBy(c => c.Operator, StringComparer.Ordinal)
             .Select(c =>
             {
-                var key = byCommune ? $"{c.Commune}|{c.Operator}" : c.Operator;
+                var m = medians.GetValueOrDefault(byCommune ? $"{c.Commune}|{c.Operator}" : c.Operator) ?? new double?[4];
                 return new OperatorMeasurements(c.Operator, MeasurementRules.Operators.GetValueOrDefault(c.Operator) ?? c.Operator, c.Measurements, c.NoService,
-                    download.GetValueOrDefault(key), upload.GetValueOrDefault(key), latency.GetValueOrDefault(key), rsrp.GetValueOrDefault(key));
+                    m[0], m[1], m[2], m[3]);
             }).ToList());
     }
 
@@ -131,11 +128,11 @@ public sealed class MeasurementQueries(DbContext db, IOptions<MeasurementOptions
             SELECT cell_id, COUNT(*), COUNT(DISTINCT contributor_id) FROM mobile_measurements
             WHERE {w} GROUP BY cell_id HAVING COUNT(DISTINCT contributor_id) >= @k
             """, r => cells.Add((r.GetString(0), r.GetInt32(1), r.GetInt32(2))), cancellationToken);
-        var medians = cells.Count == 0 ? [] : await MediansAsync(filter, "cell_id", "download_mbps", cancellationToken, ("cell_id", cells.Select(c => c.Cell).ToList()));
+        var medians = cells.Count == 0 ? [] : await MediansAsync(filter, "cell_id", ["download_mbps"], cancellationToken, ("cell_id", cells.Select(c => c.Cell).ToList()));
         return cells.Select(c =>
             {
                 var (s, w, n, e) = MeasurementGrid.Bounds(c.Cell);
-                return new CellMeasurements(c.Cell, s, w, n, e, c.Measurements, c.Contributors, medians.GetValueOrDefault(c.Cell));
+                return new CellMeasurements(c.Cell, s, w, n, e, c.Measurements, c.Contributors, medians.GetValueOrDefault(c.Cell)?[0]);
             })
             .OrderBy(c => c.CellId, StringComparer.Ordinal).ToList();
     }
@@ -157,9 +154,9 @@ public sealed class MeasurementQueries(DbContext db, IOptions<MeasurementOptions
             return [];
         }
 
-        var medians = await MediansAsync(filter.WithCommunes(groups.Select(g => g.Commune).Distinct().ToList()), "commune_code, operator_code, technology", "download_mbps", cancellationToken);
+        var medians = await MediansAsync(filter.WithCommunes(groups.Select(g => g.Commune).Distinct().ToList()), "commune_code, operator_code, technology", ["download_mbps"], cancellationToken);
         return groups.Select(g => new CommuneOperatorMeasurements(g.Commune, g.Operator, g.Technology, g.Measurements, g.Contributors, g.NoService,
-                medians.GetValueOrDefault($"{g.Commune}|{g.Operator}|{g.Technology}")))
+                medians.GetValueOrDefault($"{g.Commune}|{g.Operator}|{g.Technology}")?[0]))
             .OrderBy(m => m.CommuneCode, StringComparer.Ordinal).ThenBy(m => m.OperatorCode, StringComparer.Ordinal).ThenBy(m => m.Technology, StringComparer.Ordinal)
             .ToList();
     }
@@ -215,29 +212,50 @@ public sealed class MeasurementQueries(DbContext db, IOptions<MeasurementOptions
     }
 
     /// <summary>
-    /// Median of <paramref name="column"/> per group of <paramref name="keys"/> (key parts joined by "|"):
-    /// the window query returns the middle value (odd count) or the two middle values (even count)
-    /// of each group, missing values left out.
+    /// Medians of <paramref name="columns"/> per group of <paramref name="keys"/> (key parts joined by "|"),
+    /// in one pass over the rows. PostgreSQL sorts in the database: percentile_disc(0.5) ascending
+    /// gives the lower middle value, descending the upper one (the same value for an odd count).
+    /// SQLite has no ordered-set aggregate: the values themselves are read (only these columns,
+    /// restricted to the groups asked for) and <see cref="Median"/> is applied here.
+    /// Either way the result is <see cref="Median"/>'s, to the last bit.
     /// </summary>
-    private async Task<Dictionary<string, double?>> MediansAsync(Filter filter, string keys, string column, CancellationToken cancellationToken, (string Column, IReadOnlyCollection<string> Values)? restrict = null)
+    private async Task<Dictionary<string, double?[]>> MediansAsync(Filter filter, string keys, string[] columns, CancellationToken cancellationToken, (string Column, IReadOnlyCollection<string> Values)? restrict = null)
     {
         var parts = keys.Split(',', StringSplitOptions.TrimEntries).Length;
-        var middles = new Dictionary<string, (double Low, double High)>(StringComparer.Ordinal);
-        await QueryAsync(filter, w => $"""
-            SELECT {keys}, v FROM (
-              SELECT {keys}, {column} AS v,
-                     ROW_NUMBER() OVER (PARTITION BY {keys} ORDER BY {column}) AS rn,
-                     COUNT(*) OVER (PARTITION BY {keys}) AS n
-              FROM mobile_measurements WHERE {w} AND {column} IS NOT NULL{(restrict is { } r ? $" AND {In(r.Column, "@restrict")}" : "")}
-            ) x WHERE rn = (n + 1) / 2 OR rn = n / 2 + 1
-            """, r =>
+        var restriction = restrict is { } r ? $" AND {In(r.Column, "@restrict")}" : "";
+        string Key(DbDataReader reader) => parts == 1 ? reader.GetString(0) : string.Join('|', Enumerable.Range(0, parts).Select(reader.GetString));
+        double? Value(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
+        var result = new Dictionary<string, double?[]>(StringComparer.Ordinal);
+        if (!IsSqlite)
+        {
+            var aggregates = string.Join(", ", columns.Select(c => $"percentile_disc(0.5) WITHIN GROUP (ORDER BY {c}), percentile_disc(0.5) WITHIN GROUP (ORDER BY {c} DESC)"));
+            await QueryAsync(filter, w => $"SELECT {keys}, {aggregates} FROM mobile_measurements WHERE {w}{restriction} GROUP BY {keys}", reader =>
+                result[Key(reader)] = columns.Select((_, i) => Value(reader, parts + 2 * i) is { } low && Value(reader, parts + 2 * i + 1) is { } high
+                    ? Math.Round((low + high) / 2, 2) : (double?)null).ToArray(),
+                cancellationToken, restrict?.Values);
+            return result;
+        }
+
+        var values = new Dictionary<string, List<double?>[]>(StringComparer.Ordinal);
+        await QueryAsync(filter, w => $"SELECT {keys}, {string.Join(", ", columns)} FROM mobile_measurements WHERE {w}{restriction}", reader =>
+        {
+            var key = Key(reader);
+            if (!values.TryGetValue(key, out var lists))
             {
-                var key = parts == 1 ? r.GetString(0) : string.Join('|', Enumerable.Range(0, parts).Select(r.GetString));
-                var v = r.GetDouble(parts);
-                middles[key] = middles.TryGetValue(key, out var m) ? (Math.Min(m.Low, v), Math.Max(m.High, v)) : (v, v);
-            }, cancellationToken, restrict?.Values);
-        // (x + x) / 2 == x exactly, so one expression serves odd and even counts, as in Median.
-        return middles.ToDictionary(m => m.Key, m => (double?)Math.Round((m.Value.Low + m.Value.High) / 2, 2), StringComparer.Ordinal);
+                values[key] = lists = columns.Select(_ => new List<double?>()).ToArray();
+            }
+
+            for (var i = 0; i < columns.Length; i++)
+            {
+                lists[i].Add(Value(reader, parts + i));
+            }
+        }, cancellationToken, restrict?.Values);
+        foreach (var (key, lists) in values)
+        {
+            result[key] = lists.Select(Median).ToArray();
+        }
+
+        return result;
     }
 
     private string In(string column, string parameter) => IsSqlite
