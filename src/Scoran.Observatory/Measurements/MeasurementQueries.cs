@@ -292,7 +292,9 @@ public sealed class MeasurementQueries(DbContext db, IOptions<MeasurementOptions
 
             if (filter.Communes is not null)
             {
-                where.Append(" AND ").Append(In("commune_code", "@communes"));
+                // A long list (a région) covers most rows: SQLite would still walk the commune index row
+                // by row, so the unary + tells it to scan the table; PostgreSQL's planner decides alone.
+                where.Append(" AND ").Append(In(IsSqlite && filter.Communes.Count > 200 ? "+commune_code" : "commune_code", "@communes"));
                 Add(command, "@communes", List(filter.Communes));
             }
 
