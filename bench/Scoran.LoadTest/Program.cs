@@ -12,7 +12,7 @@ using Npgsql;
 //   dotnet run -c Release --project bench/Scoran.LoadTest -- [--rate 1000] [--seconds 60] [--batch 50] [--kill-at 30] [--port 5187] [--scoran path/to/scoran.dll]
 //     [--postgres "Host=127.0.0.1;Port=54329;Username=postgres;Database=postgres" [--keep]]
 // With --postgres, a fresh database scoran_loadtest_<stamp> is created on that server, migrated by
-// `scoran serve` as the SQLite file is, checked, then dropped (kept with --keep).
+// `scoran db migrate` (as production does for PostgreSQL), checked, then dropped (kept with --keep).
 // Loopback only: the server listens on 127.0.0.1 and the clients call 127.0.0.1.
 
 var options = Options.Parse(args);
@@ -35,6 +35,17 @@ if (options.Postgres is { } server0)
 var baseAddress = new Uri($"http://127.0.0.1:{options.Port}");
 
 Console.WriteLine($"scoran: {scoran}\ndatabase: {database}\nrate: {options.Rate}/s for {options.Seconds} s, batches of {options.Batch}, kill at {(options.KillAt is { } k ? k + " s" : "never")}");
+if (options.Postgres is not null)
+{
+    // The server migrates an SQLite file at start but not PostgreSQL (production runs `scoran db migrate`): do as production does.
+    var migrate = Process.Start(new ProcessStartInfo("dotnet") { ArgumentList = { scoran, "db", "migrate", "--provider", "postgres", "--connection", connection } })!;
+    await migrate.WaitForExitAsync();
+    if (migrate.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"scoran db migrate exited with {migrate.ExitCode}");
+    }
+}
+
 var server = new Server(scoran, baseAddress, provider, connection, Path.Combine(folder, $"server-{stamp}.log"));
 await server.StartAsync();
 

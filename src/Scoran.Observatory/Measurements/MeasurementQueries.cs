@@ -292,9 +292,11 @@ public sealed class MeasurementQueries(DbContext db, IOptions<MeasurementOptions
 
             if (filter.Communes is not null)
             {
-                // A long list (a région) covers most rows: SQLite would still walk the commune index row
-                // by row, so the unary + tells it to scan the table; PostgreSQL's planner decides alone.
-                where.Append(" AND ").Append(In(IsSqlite && filter.Communes.Count > 200 ? "+commune_code" : "commune_code", "@communes"));
+                // SQLite always prefers the commune index for IN: wrong for a long list (a région covers
+                // most rows: scanning the table is cheaper) and for a campaign (its own index is far more
+                // selective). The unary + keeps the index out; PostgreSQL's planner decides alone.
+                var unindexed = IsSqlite && (filter.Communes.Count > 200 || filter.Campaign is not null);
+                where.Append(" AND ").Append(In(unindexed ? "+commune_code" : "commune_code", "@communes"));
                 Add(command, "@communes", List(filter.Communes));
             }
 
