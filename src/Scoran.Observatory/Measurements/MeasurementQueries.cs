@@ -64,13 +64,12 @@ public sealed class MeasurementQueries(DbContext db, IOptions<MeasurementOptions
     public async Task<MeasurementSummary> SummaryAsync(TerritoryKind? kind, string? code, DateTimeOffset? from = null, DateTimeOffset? to = null, string? campaign = null, CancellationToken cancellationToken = default)
     {
         var filter = await FilterAsync(kind, code, from, to, campaign, cancellationToken);
-        var total = 0;
-        await QueryAsync(filter, w => $"SELECT COUNT(*) FROM mobile_measurements WHERE {w}", r => total = r.GetInt32(0), cancellationToken);
-        var (published, hidden) = (0, 0);
+        var (total, published, hidden) = (0, 0, 0);
+        // Every row has a cell: the total is the sum over cells, which saves a pass.
         await QueryAsync(filter, w => $"""
-            SELECT COUNT(CASE WHEN c >= @k THEN 1 END), COUNT(CASE WHEN c < @k THEN 1 END)
-            FROM (SELECT COUNT(DISTINCT contributor_id) AS c FROM mobile_measurements WHERE {w} GROUP BY cell_id) g
-            """, r => (published, hidden) = (r.GetInt32(0), r.GetInt32(1)), cancellationToken);
+            SELECT COALESCE(SUM(n), 0), COUNT(CASE WHEN c >= @k THEN 1 END), COUNT(CASE WHEN c < @k THEN 1 END)
+            FROM (SELECT COUNT(*) AS n, COUNT(DISTINCT contributor_id) AS c FROM mobile_measurements WHERE {w} GROUP BY cell_id) g
+            """, r => (total, published, hidden) = (Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), r.GetInt32(1), r.GetInt32(2)), cancellationToken);
         var (communes, hiddenCommunes) = await CommunesAsync(filter, cancellationToken);
         return new MeasurementSummary(MinimumContributors, total, communes.Count, hiddenCommunes, published, hidden, communes);
     }
@@ -104,19 +103,17 @@ public sealed class MeasurementQueries(DbContext db, IOptions<MeasurementOptions
     private async Task<Dictionary<string, List<OperatorMeasurements>>> OperatorsAsync(Filter filter, bool byCommune, CancellationToken cancellationToken)
     {
         var keys = byCommune ? "commune_code, operator_code" : "operator_code";
-        var counts = new List<(string Commune, string Operator, int Measurements, int NoService)>();
-        await QueryAsync(filter, w => $"""
-            SELECT {keys}, COUNT(*), COUNT(CASE WHEN technology = 'aucune' THEN 1 END) FROM mobile_measurements
-            WHERE {w} GROUP BY {keys}
-            """, r => counts.Add(byCommune ? (r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3)) : ("", r.GetString(0), r.GetInt32(1), r.GetInt32(2))), cancellationToken);
-        var medians = await MediansAsync(filter, keys, ["download_mbps", "upload_mbps", "latency_ms", "rsrp_dbm"], cancellationToken);
-        return counts.GroupBy(c => c.Commune).ToDictionary(g => g.Key, g => g.OrderBy(c => c.Operator, StringComparer.Ordinal)
-            .Select(c =>
+        // Counts and medians in the same pass.
+        var groups = await MediansAsync(filter, keys, ["download_mbps", "upload_mbps", "latency_ms", "rsrp_dbm"], cancellationToken);
+        return groups.Select(g =>
             {
-                var m = medians.GetValueOrDefault(byCommune ? $"{c.Commune}|{c.Operator}" : c.Operator) ?? new double?[4];
-                return new OperatorMeasurements(c.Operator, MeasurementRules.Operators.GetValueOrDefault(c.Operator) ?? c.Operator, c.Measurements, c.NoService,
-                    m[0], m[1], m[2], m[3]);
-            }).ToList());
+                var parts = g.Key.Split('|');
+                return (Commune: byCommune ? parts[0] : "", Operator: parts[^1], g.Value);
+            })
+            .GroupBy(c => c.Commune).ToDictionary(g => g.Key, g => g.OrderBy(c => c.Operator, StringComparer.Ordinal)
+            .Select(c => new OperatorMeasurements(c.Operator, MeasurementRules.Operators.GetValueOrDefault(c.Operator) ?? c.Operator, c.Value.Count, c.Value.NoService,
+                c.Value.Medians[0], c.Value.Medians[1], c.Value.Medians[2], c.Value.Medians[3]))
+            .ToList());
     }
 
     /// <summary>Cells with at least k distinct contributors.</summary>
@@ -132,7 +129,7 @@ public sealed class MeasurementQueries(DbContext db, IOptions<MeasurementOptions
         return cells.Select(c =>
             {
                 var (s, w, n, e) = MeasurementGrid.Bounds(c.Cell);
-                return new CellMeasurements(c.Cell, s, w, n, e, c.Measurements, c.Contributors, medians.GetValueOrDefault(c.Cell)?[0]);
+                return new CellMeasurements(c.Cell, s, w, n, e, c.Measurements, c.Contributors, medians.GetValueOrDefault(c.Cell)?.Medians[0]);
             })
             .OrderBy(c => c.CellId, StringComparer.Ordinal).ToList();
     }
@@ -156,7 +153,7 @@ public sealed class MeasurementQueries(DbContext db, IOptions<MeasurementOptions
 
         var medians = await MediansAsync(filter.WithCommunes(groups.Select(g => g.Commune).Distinct().ToList()), "commune_code, operator_code, technology", ["download_mbps"], cancellationToken);
         return groups.Select(g => new CommuneOperatorMeasurements(g.Commune, g.Operator, g.Technology, g.Measurements, g.Contributors, g.NoService,
-                medians.GetValueOrDefault($"{g.Commune}|{g.Operator}|{g.Technology}")?[0]))
+                medians.GetValueOrDefault($"{g.Commune}|{g.Operator}|{g.Technology}")?.Medians[0]))
             .OrderBy(m => m.CommuneCode, StringComparer.Ordinal).ThenBy(m => m.OperatorCode, StringComparer.Ordinal).ThenBy(m => m.Technology, StringComparer.Ordinal)
             .ToList();
     }
@@ -212,47 +209,52 @@ public sealed class MeasurementQueries(DbContext db, IOptions<MeasurementOptions
     }
 
     /// <summary>
-    /// Medians of <paramref name="columns"/> per group of <paramref name="keys"/> (key parts joined by "|"),
-    /// in one pass over the rows. PostgreSQL sorts in the database: percentile_disc(0.5) ascending
+    /// Count, no-service count and medians of <paramref name="columns"/> per group of
+    /// <paramref name="keys"/> (key parts joined by "|"), in one pass over the rows. PostgreSQL sorts in the database: percentile_disc(0.5) ascending
     /// gives the lower middle value, descending the upper one (the same value for an odd count).
     /// SQLite has no ordered-set aggregate: the values themselves are read (only these columns,
     /// restricted to the groups asked for) and <see cref="Median"/> is applied here.
     /// Either way the result is <see cref="Median"/>'s, to the last bit.
     /// </summary>
-    private async Task<Dictionary<string, double?[]>> MediansAsync(Filter filter, string keys, string[] columns, CancellationToken cancellationToken, (string Column, IReadOnlyCollection<string> Values)? restrict = null)
+    private sealed record Group(int Count, int NoService, double?[] Medians);
+
+    private async Task<Dictionary<string, Group>> MediansAsync(Filter filter, string keys, string[] columns, CancellationToken cancellationToken, (string Column, IReadOnlyCollection<string> Values)? restrict = null)
     {
         var parts = keys.Split(',', StringSplitOptions.TrimEntries).Length;
         var restriction = restrict is { } r ? $" AND {In(r.Column, "@restrict")}" : "";
         string Key(DbDataReader reader) => parts == 1 ? reader.GetString(0) : string.Join('|', Enumerable.Range(0, parts).Select(reader.GetString));
         double? Value(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
-        var result = new Dictionary<string, double?[]>(StringComparer.Ordinal);
+        var result = new Dictionary<string, Group>(StringComparer.Ordinal);
         if (!IsSqlite)
         {
             var aggregates = string.Join(", ", columns.Select(c => $"percentile_disc(0.5) WITHIN GROUP (ORDER BY {c}), percentile_disc(0.5) WITHIN GROUP (ORDER BY {c} DESC)"));
-            await QueryAsync(filter, w => $"SELECT {keys}, {aggregates} FROM mobile_measurements WHERE {w}{restriction} GROUP BY {keys}", reader =>
-                result[Key(reader)] = columns.Select((_, i) => Value(reader, parts + 2 * i) is { } low && Value(reader, parts + 2 * i + 1) is { } high
-                    ? Math.Round((low + high) / 2, 2) : (double?)null).ToArray(),
+            await QueryAsync(filter, w => $"SELECT {keys}, COUNT(*), COUNT(CASE WHEN technology = 'aucune' THEN 1 END), {aggregates} FROM mobile_measurements WHERE {w}{restriction} GROUP BY {keys}", reader =>
+                result[Key(reader)] = new Group(reader.GetInt32(parts), reader.GetInt32(parts + 1),
+                    columns.Select((_, i) => Value(reader, parts + 2 + 2 * i) is { } low && Value(reader, parts + 3 + 2 * i) is { } high
+                        ? Math.Round((low + high) / 2, 2) : (double?)null).ToArray()),
                 cancellationToken, restrict?.Values);
             return result;
         }
 
-        var values = new Dictionary<string, List<double?>[]>(StringComparer.Ordinal);
-        await QueryAsync(filter, w => $"SELECT {keys}, {string.Join(", ", columns)} FROM mobile_measurements WHERE {w}{restriction}", reader =>
+        var values = new Dictionary<string, (int NoService, List<double?>[] Lists)>(StringComparer.Ordinal);
+        await QueryAsync(filter, w => $"SELECT {keys}, technology, {string.Join(", ", columns)} FROM mobile_measurements WHERE {w}{restriction}", reader =>
         {
             var key = Key(reader);
-            if (!values.TryGetValue(key, out var lists))
+            if (!values.TryGetValue(key, out var group))
             {
-                values[key] = lists = columns.Select(_ => new List<double?>()).ToArray();
+                group = (0, columns.Select(_ => new List<double?>()).ToArray());
             }
 
             for (var i = 0; i < columns.Length; i++)
             {
-                lists[i].Add(Value(reader, parts + i));
+                group.Lists[i].Add(Value(reader, parts + 1 + i));
             }
+
+            values[key] = reader.GetString(parts) == "aucune" ? (group.NoService + 1, group.Lists) : group;
         }, cancellationToken, restrict?.Values);
-        foreach (var (key, lists) in values)
+        foreach (var (key, group) in values)
         {
-            result[key] = lists.Select(Median).ToArray();
+            result[key] = new Group(group.Lists[0].Count, group.NoService, group.Lists.Select(Median).ToArray());
         }
 
         return result;
