@@ -6,6 +6,7 @@ using Scoran.Data;
 // dotnet run -c Release --project bench/Scoran.Benchmarks -- explain   (SQL sent by each search and its duration)
 // dotnet run -c Release --project bench/Scoran.Benchmarks -- eligibility-generate --buildings 20000000 [--out DIR] [--seed N]
 // dotnet run -c Release --project bench/Scoran.Benchmarks -- eligibility [--buildings N] [--out DIR] [--seconds S] [--rates 1000,2000,5000] ...
+// dotnet run -c Release --project bench/Scoran.Benchmarks -- measurements [--sizes 100000,1000000] [--runs 3] [--engine sqlite|postgres] [--keep] [--after-only]
 // PostgreSQL is measured too when SCORAN_TEST_POSTGRES holds a server connection string.
 var mode = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "search";
 var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
@@ -61,10 +62,13 @@ switch (mode)
     case "eligibility-load":
         return await Scoran.Benchmarks.Eligibility.EligibilityCommands.LoadAsync(rest);
 
+    case "measurements":
+        return await Scoran.Benchmarks.Measurements.MeasurementsMode.RunAsync(rest);
+
     case "explain":
         return await ExplainMode.RunAsync();
 
     default:
-        Console.Error.WriteLine("usage: Scoran.Benchmarks [search [--keep] [BenchmarkDotNet options] | import [--runs N] [--engine sqlite|postgres] | explain | eligibility-generate | eligibility | eligibility-load]");
+        Console.Error.WriteLine("usage: Scoran.Benchmarks [search [--keep] [BenchmarkDotNet options] | import [--runs N] [--engine sqlite|postgres] | explain | measurements [--sizes N,N] [--runs N] [--engine E] [--keep] | eligibility-generate | eligibility | eligibility-load]");
         return 2;
 }

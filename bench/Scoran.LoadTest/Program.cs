@@ -4,10 +4,15 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 // Load and fault test of crowdsourced measurements (docs/reliability.md).
 //   dotnet run -c Release --project bench/Scoran.LoadTest -- [--rate 1000] [--seconds 60] [--batch 50] [--kill-at 30] [--port 5187] [--scoran path/to/scoran.dll]
+//     [--postgres "Host=127.0.0.1;Port=54329;Username=postgres;Database=postgres" [--keep]]
+// With --postgres, a fresh database scoran_loadtest_<stamp> is created on that server, migrated by
+// `scoran db migrate` (as production does for PostgreSQL), checked, then dropped (kept with --keep).
 // Loopback only: the server listens on 127.0.0.1 and the clients call 127.0.0.1.
 
 var options = Options.Parse(args);
@@ -19,10 +24,29 @@ Directory.CreateDirectory(folder);
 var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
 var database = Path.Combine(folder, $"measurements-{stamp}.db");
 var connection = $"Data Source={database}";
+var provider = "sqlite";
+if (options.Postgres is { } server0)
+{
+    provider = "postgres";
+    database = $"scoran_loadtest_{stamp.Replace('-', '_')}";
+    await AdminAsync(server0, $"CREATE DATABASE \"{database}\"");
+    connection = new NpgsqlConnectionStringBuilder(server0) { Database = database }.ConnectionString;
+}
 var baseAddress = new Uri($"http://127.0.0.1:{options.Port}");
 
 Console.WriteLine($"scoran: {scoran}\ndatabase: {database}\nrate: {options.Rate}/s for {options.Seconds} s, batches of {options.Batch}, kill at {(options.KillAt is { } k ? k + " s" : "never")}");
-var server = new Server(scoran, baseAddress, connection, Path.Combine(folder, $"server-{stamp}.log"));
+if (options.Postgres is not null)
+{
+    // The server migrates an SQLite file at start but not PostgreSQL (production runs `scoran db migrate`): do as production does.
+    var migrate = Process.Start(new ProcessStartInfo("dotnet") { ArgumentList = { scoran, "db", "migrate", "--provider", "postgres", "--connection", connection } })!;
+    await migrate.WaitForExitAsync();
+    if (migrate.ExitCode != 0)
+    {
+        throw new InvalidOperationException($"scoran db migrate exited with {migrate.ExitCode}");
+    }
+}
+
+var server = new Server(scoran, baseAddress, provider, connection, Path.Combine(folder, $"server-{stamp}.log"));
 await server.StartAsync();
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -87,9 +111,9 @@ await Task.WhenAll(tasks);
 var totalSeconds = run.Elapsed.TotalSeconds;
 server.Stop();
 
-// Verification straight from the database file, not through the server.
+// Verification straight from the database, not through the server.
 SqliteConnection.ClearAllPools();
-await using var db = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+await using DbConnection db = options.Postgres is null ? new SqliteConnection($"Data Source={database};Mode=ReadOnly") : new NpgsqlConnection(connection);
 await db.OpenAsync();
 var stored = new Dictionary<string, int>();
 await using (var command = db.CreateCommand())
@@ -98,7 +122,7 @@ await using (var command = db.CreateCommand())
     await using var reader = await command.ExecuteReaderAsync();
     while (await reader.ReadAsync())
     {
-        stored[reader.GetString(0)] = reader.GetInt32(1);
+        stored[reader.GetString(0)] = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
     }
 }
 
@@ -110,6 +134,7 @@ var sorted = latencies.Order().ToArray();
 double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 var report = new StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"scenario: {(options.KillAt is null ? "steady" : $"SIGKILL at {options.KillAt} s + restart")}; target {options.Rate}/s for {options.Seconds} s in batches of {options.Batch}; {options.Concurrency} concurrent clients max");
+report.AppendLine(CultureInfo.InvariantCulture, $"database: {provider} {database}");
 report.AppendLine(CultureInfo.InvariantCulture, $"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 report.AppendLine(CultureInfo.InvariantCulture, $"sent items: {sentItems}; accepted: {accepted.Count}; rows in database: {rows}; lost: {lost}; duplicated: {duplicated}; stored but never acknowledged: {unexpected}");
 report.AppendLine(CultureInfo.InvariantCulture, $"alreadyStored answers (retries of items stored before their answer was lost): {accepted.Values.Count(v => v == "alreadyStored")}");
@@ -125,7 +150,22 @@ var ok = lost == 0 && duplicated == 0 && unexpected == 0 && accepted.Count == se
 report.AppendLine(ok ? "RESULT: PASS (every accepted measurement stored exactly once, none lost)" : "RESULT: FAIL");
 Console.Write(report);
 await File.WriteAllTextAsync(Path.Combine(folder, $"report-{stamp}.txt"), report.ToString());
+if (options.Postgres is { } server1 && !options.Keep)
+{
+    await db.CloseAsync();
+    NpgsqlConnection.ClearAllPools();
+    await AdminAsync(server1, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+}
+
 return ok ? 0 : 1;
+
+static async Task AdminAsync(string server, string sql)
+{
+    await using var admin = new NpgsqlConnection(server);
+    await admin.OpenAsync();
+    await using var command = new NpgsqlCommand(sql, admin);
+    await command.ExecuteNonQueryAsync();
+}
 
 async Task SendWithRetriesAsync(List<object> items, string key)
 {
@@ -210,26 +250,27 @@ static string FindRoot()
     return Directory.GetCurrentDirectory();
 }
 
-internal sealed record Options(int Rate, int Seconds, int Batch, int? KillAt, int Port, int Concurrency, string? Scoran)
+internal sealed record Options(int Rate, int Seconds, int Batch, int? KillAt, int Port, int Concurrency, string? Scoran, string? Postgres, bool Keep)
 {
     public static Options Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         return new Options(Int("--rate", 1000), Int("--seconds", 60), Int("--batch", 50),
-            Value("--kill-at") is { } k ? int.Parse(k, CultureInfo.InvariantCulture) : null, Int("--port", 5187), Int("--concurrency", 64), Value("--scoran"));
+            Value("--kill-at") is { } k ? int.Parse(k, CultureInfo.InvariantCulture) : null, Int("--port", 5187), Int("--concurrency", 64), Value("--scoran"),
+            Value("--postgres"), args.Contains("--keep"));
     }
 }
 
 /// <summary>The real server, <c>scoran serve</c>, as a child process on loopback.</summary>
-internal sealed class Server(string scoran, Uri address, string connection, string log)
+internal sealed class Server(string scoran, Uri address, string provider, string connection, string log)
 {
     private Process? _process;
 
     public async Task StartAsync()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { scoran, "serve", "--urls", address.ToString().TrimEnd('/'), "--provider", "sqlite", "--connection", connection })
+        foreach (var a in new[] { scoran, "serve", "--urls", address.ToString().TrimEnd('/'), "--provider", provider, "--connection", connection })
         {
             start.ArgumentList.Add(a);
         }

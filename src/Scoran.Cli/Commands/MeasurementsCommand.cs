@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Scoran.Data;
 using Scoran.Observatory.Measurements;
@@ -14,6 +15,13 @@ internal static class MeasurementsCommand
         var purge = new Command("purge", "Efface position, précision, appareil et version d'application des mesures reçues il y a plus de N jours ; les agrégats ne changent pas.") { days };
         purge.SetAction(async (parse, cancellationToken) =>
         {
+            // A negative count would purge measurements received up to N days in the future, i.e. all of them.
+            if (parse.GetValue(days) is < 0)
+            {
+                Console.Error.WriteLine("scoran : --jours doit être un nombre de jours positif ou nul.");
+                return 2;
+            }
+
             await using var services = GlobalOptions.Services(parse);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<ScoranDbContext>().MigrateAsync(cancellationToken);
@@ -29,7 +37,21 @@ internal static class MeasurementsCommand
         {
             await using var services = GlobalOptions.Services(parse);
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ScoranDbContext>().MigrateAsync(cancellationToken);
+            var db = scope.ServiceProvider.GetRequiredService<ScoranDbContext>();
+            if (string.IsNullOrWhiteSpace(parse.GetValue(label)))
+            {
+                Console.Error.WriteLine("scoran : --libelle ne peut pas être vide.");
+                return 2;
+            }
+
+            await db.MigrateAsync(cancellationToken);
+            // A token reserved to a campaign that does not exist could never be used: refuse it now.
+            if (parse.GetValue(campaign) is { } code && !await db.Set<MeasurementCampaign>().AnyAsync(c => c.Code == code, cancellationToken))
+            {
+                Console.Error.WriteLine($"scoran : campagne inconnue : {code}. Aucun jeton émis.");
+                return 2;
+            }
+
             var secret = await scope.ServiceProvider.GetRequiredService<MeasurementCampaigns>().IssueTokenAsync(parse.GetValue(label)!, parse.GetValue(campaign), "cli", cancellationToken);
             Console.WriteLine(secret);
             return 0;

@@ -12,6 +12,10 @@ public sealed class MeasurementOptions
     public int MinimumContributors { get; set; } = 5;
     /// <summary>Raw positions older than this (by reception time) are removed by <c>scoran measurements purge</c>.</summary>
     public int RetentionDays { get; set; } = 90;
+    /// <summary>How often the web app runs the retention purge (MeasurementPurgeService); zero or negative: never (schedule the CLI verb instead).</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>Delay between the web app's start and its first purge: soon, but not in the way of start-up and migrations.</summary>
+    public TimeSpan PurgeStartDelay { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Oldest measurement accepted, by measurement time.</summary>
     public int MaximumAgeDays { get; set; } = 30;
     /// <summary>Tolerated clock skew of a phone ahead of the server.</summary>

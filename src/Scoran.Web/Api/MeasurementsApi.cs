@@ -32,6 +32,7 @@ public static class MeasurementsApi
         builder.Services.AddRateLimiter(o => o.AddPolicy(RateLimitPolicy, context =>
             RateLimitPartition.GetFixedWindowLimiter(PartitionKey(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        builder.Services.AddHostedService<MeasurementPurgeService>();
     }
 
     // A token holder is limited on its own, whatever network it shares; others per address.
