@@ -25,7 +25,7 @@ public sealed record CampaignReport(MeasurementCampaign Campaign, int Measuremen
 /// and a commune or cell with fewer than k distinct contributors is left out entirely (not shown
 /// as zero), so its few measurements cannot be traced back.
 /// </summary>
-public sealed class MeasurementQueries(DbContext db, IOptions<MeasurementOptions> options) : IMeasuredQualitySource
+public sealed partial class MeasurementQueries(DbContext db, IOptions<MeasurementOptions> options) : IMeasuredQualitySource
 {
     public int MinimumContributors => Math.Max(1, options.Value.MinimumContributors);
 
