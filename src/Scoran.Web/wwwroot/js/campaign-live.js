@@ -58,7 +58,7 @@
       [label(d.day), name(d.operatorCode), d.measurements.toLocaleString("fr-FR")].forEach(function (text, i) {
         const cell = document.createElement("td");
         cell.textContent = text;
-        if (i === 2) cell.className = "number";
+        if (i === 2) cell.className = "num";
         row.appendChild(cell);
       });
       return row;
