@@ -38,7 +38,7 @@ public sealed record CampaignReport(MeasurementCampaign Campaign, int Measuremen
 /// (<see cref="Median"/>). The SQL is written by hand because EF Core translates neither
 /// ordered-set aggregates nor a median; it reads only grouping columns, values and the contributor id.
 /// </remarks>
-public sealed class MeasurementQueries(DbContext db, IOptions<MeasurementOptions> options) : IMeasuredQualitySource
+public sealed partial class MeasurementQueries(DbContext db, IOptions<MeasurementOptions> options) : IMeasuredQualitySource
 {
     public int MinimumContributors => Math.Max(1, options.Value.MinimumContributors);
 

@@ -59,12 +59,25 @@ public static class MeasurementsApi
             .WithSummary("Les mêmes agrégats par commune et opérateur en CSV (séparateur ;).")
             .Produces(200, contentType: "text/csv");
         group.MapGet("/cells.geojson", CellsAsync).WithName("GetMeasurementCells")
-            .WithSummary("Mailles d'environ 1 km (0,01° × 0,015°) ayant au moins k contributeurs distincts, en GeoJSON (contour de la maille, jamais de position).")
-            .Produces(200, contentType: "application/geo+json");
+            .WithSummary("Mailles d'environ 1 km (0,01° × 0,015°) ayant au moins k contributeurs distincts, en GeoJSON (contour de la maille, jamais de position). " +
+                         "Filtres facultatifs ?operateur=20801, ?technologie=4G, ?campagne=code : le seuil k s'applique aux mesures retenues par le filtre, maille par maille.")
+            .Produces(200, contentType: "application/geo+json")
+            .ProducesValidationProblem();
         group.MapGet("/campaigns", (MeasurementQueries q, CancellationToken ct) => q.CampaignsAsync(ct)).WithName("ListMeasurementCampaigns")
             .WithSummary("Campagnes de mesure.");
         group.MapGet("/campaigns/{code}", CampaignAsync).WithName("GetMeasurementCampaign")
             .WithSummary("Suivi et bilan d'une campagne : mesures par jour et opérateur, médianes par opérateur, communes au-dessus du seuil k.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/campaigns/{code}/live", CampaignLiveAsync).WithName("GetMeasurementCampaignLive")
+            .WithSummary("Compteurs d'une campagne pour le suivi en direct : mesures, contributeurs, communes et mailles publiées ou masquées, mesures par jour et opérateur ; running indique si la campagne est en cours.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/campaigns/{code}/report.csv", CampaignReportCsvAsync).WithName("GetMeasurementCampaignReportCsv")
+            .WithSummary("Bilan de la campagne en CSV (séparateur ;) : médianes par opérateur, communes au-dessus du seuil k, mesures par jour ; source, période, k et date de génération en première ligne.")
+            .Produces(200, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/campaigns/{code}/report.xlsx", CampaignReportXlsxAsync).WithName("GetMeasurementCampaignReportXlsx")
+            .WithSummary("Bilan de la campagne en XLSX : une feuille par tableau (opérateurs, communes, jours), source, période, k et date de génération en première ligne.")
+            .Produces(200, contentType: XlsxType)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/campaigns", CreateCampaignAsync).WithName("CreateMeasurementCampaign")
             .WithSummary("Crée une campagne (gestionnaire de données).")
@@ -74,6 +87,13 @@ public static class MeasurementsApi
             .WithSummary("Émet un jeton de contributeur (affiché une seule fois ; seule son empreinte est conservée).")
             .RequireAuthorization(ScoranPolicies.ManageData)
             .ProducesValidationProblem();
+        group.MapGet("/tokens", (MeasurementCampaigns campaigns, CancellationToken ct) => campaigns.TokensAsync(ct)).WithName("ListContributorTokens")
+            .WithSummary("Jetons de contributeur émis (libellé, campagne, émetteur, dates ; jamais le jeton ni son empreinte) (gestionnaire de données).")
+            .RequireAuthorization(ScoranPolicies.ManageData);
+        group.MapPost("/tokens/{id:long}/revoke", RevokeTokenAsync).WithName("RevokeContributorToken")
+            .WithSummary("Révoque un jeton de contributeur : les mesures envoyées avec lui sont ensuite refusées (gestionnaire de données ; journalisé).")
+            .RequireAuthorization(ScoranPolicies.ManageData)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -206,11 +226,29 @@ public static class MeasurementsApi
         return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "mesures-mobiles-communes.csv");
     }
 
-    private static async Task<IResult> CellsAsync(MeasurementQueries queries, CancellationToken cancellationToken, [FromQuery(Name = "territoire")] string? territory = null)
+    private static async Task<IResult> CellsAsync(MeasurementQueries queries, CancellationToken cancellationToken, [FromQuery(Name = "territoire")] string? territory = null,
+        [FromQuery(Name = "operateur")] string? operatorCode = null, [FromQuery(Name = "technologie")] string? technology = null, [FromQuery(Name = "campagne")] string? campaign = null)
     {
+        var errors = new Dictionary<string, string[]>();
+        if (operatorCode is { Length: > 0 } && !MeasurementRules.Operators.ContainsKey(operatorCode))
+        {
+            errors["operateur"] = ["Code MCC-MNC attendu : 20801, 20810, 20815 ou 20820."];
+        }
+
+        if (technology is { Length: > 0 } && !MeasurementRules.Technologies.Contains(technology, StringComparer.OrdinalIgnoreCase))
+        {
+            errors["technologie"] = ["Technologie attendue : 2G, 3G, 4G, 5G ou aucune."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         var (kind, code) = MeasurementQueries.ParseTerritory(territory);
-        var cells = await queries.CellsAsync(kind, code, cancellationToken: cancellationToken);
-        var features = cells.Select(c => new
+        var selection = await queries.CellSelectionAsync(kind, code, operatorCode is { Length: > 0 } ? operatorCode : null,
+            technology is { Length: > 0 } ? MeasurementRules.NormaliseTechnology(technology) : null, campaign is { Length: > 0 } ? campaign : null, cancellationToken);
+        var features = selection.Cells.Select(c => new
         {
             type = "Feature",
             geometry = new
@@ -220,7 +258,9 @@ public static class MeasurementsApi
             },
             properties = new { maille = c.CellId, mesures = c.Measurements, contributeurs = c.Contributors, debitDescendantMedianMbps = c.MedianDownloadMbps },
         });
-        return Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(new { type = "FeatureCollection", features }, Json), "application/geo+json");
+        // Foreign members (allowed by RFC 7946) tell the map how many cells of the selection stay masked.
+        return Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(new { type = "FeatureCollection", features, k = selection.MinimumContributors, maillesMasquees = selection.HiddenCells }, Json),
+            "application/geo+json");
     }
 
     private static async Task<Results<Ok<CampaignReport>, ProblemHttpResult>> CampaignAsync(string code, MeasurementQueries queries, CancellationToken cancellationToken) =>
@@ -233,6 +273,35 @@ public static class MeasurementsApi
         var (campaign, errors) = await campaigns.CreateAsync(draft, user.Identity?.Name ?? "inconnu", cancellationToken);
         return errors is not null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/measurements/campaigns/{campaign!.Code}", campaign);
     }
+
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private static ProblemHttpResult UnknownCampaign(string code) =>
+        TypedResults.Problem(title: "Campagne inconnue", detail: $"Aucune campagne {code}.", statusCode: StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<CampaignLive>, ProblemHttpResult>> CampaignLiveAsync(string code, MeasurementQueries queries, TimeProvider clock, CancellationToken cancellationToken) =>
+        await queries.CampaignLiveAsync(code, clock.GetUtcNow(), cancellationToken) is { } live ? TypedResults.Ok(live) : UnknownCampaign(code);
+
+    private static async Task<IResult> CampaignReportCsvAsync(string code, MeasurementQueries queries, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await queries.CampaignReportAsync(code, cancellationToken) is not { } report)
+        {
+            return UnknownCampaign(code);
+        }
+
+        var csv = CampaignReportExport.Csv(report, queries.MinimumContributors, clock.GetUtcNow());
+        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"bilan-campagne-{report.Campaign.Code}.csv");
+    }
+
+    private static async Task<IResult> CampaignReportXlsxAsync(string code, MeasurementQueries queries, TimeProvider clock, CancellationToken cancellationToken) =>
+        await queries.CampaignReportAsync(code, cancellationToken) is { } report
+            ? TypedResults.File(CampaignReportExport.Xlsx(report, queries.MinimumContributors, clock.GetUtcNow()), XlsxType, $"bilan-campagne-{report.Campaign.Code}.xlsx")
+            : UnknownCampaign(code);
+
+    private static async Task<Results<Ok<ContributorTokenView>, ProblemHttpResult>> RevokeTokenAsync(long id, MeasurementCampaigns campaigns, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await campaigns.RevokeTokenAsync(id, user.Identity?.Name ?? "inconnu", cancellationToken) is { } token
+            ? TypedResults.Ok(token)
+            : TypedResults.Problem(title: "Jeton inconnu", detail: $"Aucun jeton n° {id}.", statusCode: StatusCodes.Status404NotFound);
 
     public sealed record TokenRequest(string? Label, string? Campaign);
 

@@ -112,11 +112,25 @@ public abstract class MeasurementsApiTests(DatabaseProvider provider)
                      "/api/measurements/campaigns", "/api/measurements/campaigns/dijon-test",
                      "/observatoire/mesures", "/observatoire/mesures/departement/21", "/observatoire/mesures/campagnes", "/observatoire/mesures/campagnes/dijon-test",
                      "/openapi/v1.json",
+                     // Added with the map, the live follow-up, the report and the tokens page.
+                     "/api/measurements/cells.geojson?operateur=20801&technologie=4G", "/api/measurements/cells.geojson?campagne=dijon-test",
+                     "/api/measurements/campaigns/dijon-test/live", "/api/measurements/campaigns/dijon-test/report.csv",
+                     "/observatoire/mesures/departement/21?operateur=20801&technologie=4G", "/observatoire/mesures/campagnes/dijon-test/bilan",
+                     "/api/measurements/tokens", "/observatoire/mesures/jetons",
                  })
         {
             var response = await client.GetAsync(url, Token);
             Assert.True(response.IsSuccessStatusCode, $"{url}: {response.StatusCode}");
             outputs[url] = await response.Content.ReadAsStringAsync(Token);
+        }
+
+        // The XLSX report is scanned as the text of all its cells.
+        var xlsx = await client.GetAsync("/api/measurements/campaigns/dijon-test/report.xlsx", Token);
+        Assert.True(xlsx.IsSuccessStatusCode);
+        using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Token)), false))
+        {
+            outputs["report.xlsx"] = string.Join("\n", workbook.WorkbookPart!.WorksheetParts
+                .SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()).Select(c => c.InnerText));
         }
 
         foreach (var (url, text) in outputs)
@@ -141,6 +155,11 @@ public abstract class MeasurementsApiTests(DatabaseProvider provider)
         }
 
         Assert.Contains("/api/measurements/cells.geojson", outputs["/openapi/v1.json"]);
+        Assert.Contains("/api/measurements/tokens/{id}/revoke", outputs["/openapi/v1.json"]);
+        Assert.Contains("/api/measurements/campaigns/{code}/live", outputs["/openapi/v1.json"]);
+        // The campaign's report publishes Dijon (3 contributors) and nothing of Beaune (outside the campaign).
+        Assert.Contains("Dijon", outputs["report.xlsx"]);
+        Assert.Contains("commune;;21231;\"Dijon\";3;3", outputs["/api/measurements/campaigns/dijon-test/report.csv"]);
         // Dijon is published, with its three contributors, in the table, the CSV and one cell at most per point.
         Assert.Contains("Dijon (21231)", WebUtility.HtmlDecode(outputs["/observatoire/mesures"]));
         Assert.Contains("21231;\"Dijon\";3;3;20801", outputs["/api/measurements/communes.csv?territoire=region/27"]);

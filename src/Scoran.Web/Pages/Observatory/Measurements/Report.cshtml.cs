@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Scoran.Observatory.Measurements;
+
+namespace Scoran.Web.Pages.Observatory.Measurements;
+
+/// <summary>The printable report of a campaign: the same figures as its CSV and XLSX exports, with their provenance.</summary>
+public sealed class ReportModel(MeasurementQueries queries, TimeProvider clock) : PageModel
+{
+    public CampaignReport Report { get; private set; } = null!;
+    public int MinimumContributors => queries.MinimumContributors;
+    public DateTimeOffset GeneratedAt { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await queries.CampaignReportAsync(code, cancellationToken) is not { } report)
+        {
+            return NotFound();
+        }
+
+        Report = report;
+        GeneratedAt = clock.GetUtcNow();
+        return Page();
+    }
+
+    public string Provenance => CampaignReportExport.Provenance(Report, MinimumContributors, GeneratedAt);
+}
