@@ -135,6 +135,9 @@ cmd_test() {
     rm -rf artifacts/test-results artifacts/screenshots
     say "dotnet test (SQLite file, PostgreSQL on loopback, Chromium)"
     local log=artifacts/test-output.log status=0
+    # Test assemblies run side by side, each with many in-process hosts; inotify watchers would
+    # exhaust the default 128 instances per user (see tests/Scoran.Web.Tests/PollingFileWatcher.cs).
+    export DOTNET_USE_POLLING_FILE_WATCHER=1
     mkdir -p artifacts
     dotnet test --solution Scoran.slnx -c "$CONFIGURATION" --no-build --results-directory artifacts/test-results "$@" 2>&1 \
         | tee "$log" || status=$?

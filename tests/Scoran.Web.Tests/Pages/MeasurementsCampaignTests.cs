@@ -88,6 +88,7 @@ public abstract partial class MeasurementsCampaignTests(DatabaseProvider provide
         var page = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/observatoire/mesures/campagnes/dijon-2026", Token));
         Assert.Contains("Bouygues Telecom", page);
         Assert.Contains("Dijon (2)", page);
+        Assert.Contains("<dt>Territoire</dt><dd>Dijon (commune 21231)</dd>", page);
         // Followed live by a polling script, not by reloading the page.
         Assert.Contains("data-campaign-live=\"/api/measurements/campaigns/dijon-2026/live\" data-running=\"true\"", page);
         Assert.DoesNotContain(secret, page);

@@ -19,6 +19,7 @@ public sealed class CampaignModel(MeasurementQueries queries, MeasurementCampaig
     public bool CanManage { get; private set; }
     public string? IssuedToken { get; private set; }
     public MapModel? Map { get; private set; }
+    public string TerritoryLabel { get; private set; } = "";
 
     [BindProperty] public string? TokenLabel { get; set; }
 
@@ -34,6 +35,7 @@ public sealed class CampaignModel(MeasurementQueries queries, MeasurementCampaig
         Report = report;
         Live = (await queries.CampaignLiveAsync(code, clock.GetUtcNow(), cancellationToken))!;
         var c = report.Campaign;
+        TerritoryLabel = await CampaignTerritory.LabelAsync(territories, c.TerritoryKind, c.TerritoryCode, cancellationToken);
         if (TerritoryKinds.TryParse(c.TerritoryKind, out var kind) && await territories.GetAsync(kind, c.TerritoryCode, cancellationToken) is { CommunesWithContour: > 0 } t)
         {
             var slug = kind.ToSlug();

@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scoran.Observatory.Measurements;
+using Scoran.Territories.Queries;
 
 namespace Scoran.Web.Pages.Observatory.Measurements;
 
 /// <summary>The printable report of a campaign: the same figures as its CSV and XLSX exports, with their provenance.</summary>
-public sealed class ReportModel(MeasurementQueries queries, TimeProvider clock) : PageModel
+public sealed class ReportModel(MeasurementQueries queries, TerritoryQueries territories, TimeProvider clock) : PageModel
 {
     public CampaignReport Report { get; private set; } = null!;
     public int MinimumContributors => queries.MinimumContributors;
     public DateTimeOffset GeneratedAt { get; private set; }
+    public string TerritoryLabel { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -20,6 +22,7 @@ public sealed class ReportModel(MeasurementQueries queries, TimeProvider clock) 
 
         Report = report;
         GeneratedAt = clock.GetUtcNow();
+        TerritoryLabel = await CampaignTerritory.LabelAsync(territories, report.Campaign.TerritoryKind, report.Campaign.TerritoryCode, cancellationToken);
         return Page();
     }
 
