@@ -147,7 +147,12 @@ cmd_test() {
     if [ "${CI:-}" = "true" ] && grep -qE "^  skipped: +[1-9]" "$log"; then
         die "tests were skipped on CI"
     fi
-    [ "$status" = 0 ] || die "tests failed (see $log)"
+    if [ "$status" != 0 ]; then
+        # The log is long; repeat each failed test with its message where a CI summary will show it.
+        echo "Failed tests:" >&2
+        grep -E -A 12 "^failed " "$log" | head -n 200 >&2 || true
+        die "tests failed (see $log)"
+    fi
     say "Screenshots of the browser tests: artifacts/screenshots/"
 }
 

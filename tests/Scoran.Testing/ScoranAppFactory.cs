@@ -15,6 +15,9 @@ public sealed class ScoranAppFactory(StorageOptions storage, IReadOnlyDictionary
         builder.UseSetting("Scoran:Logging:Json", "false");
         builder.UseSetting("Scoran:MigrateOnStart", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The scheduled retention purge would otherwise fire one minute into any long-lived test host,
+        // against databases that may lack the measurement tables; purge tests switch it back on.
+        builder.UseSetting("Scoran:Measurements:PurgeInterval", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
