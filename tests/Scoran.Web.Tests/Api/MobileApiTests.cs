@@ -193,8 +193,15 @@ public abstract class MobileApiTests(MobileWebFixture fixture)
         Assert.Equal(5, csv.Length);
         Assert.Contains("dont au moins 7", page);
 
-        await using var broken = fixture.App(null, new Dictionary<string, string> { ["Scoran:Mobile:Contradiction:AnnouncedShare"] = "90" });
-        var refused = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => broken.CreateClient());
+        // The real application built as Program builds it, started directly: WebApplicationFactory's
+        // deferred host races with a start-up failure and sometimes reports a disposed provider instead.
+        await using var broken = ScoranWebApp.Build(
+        [
+            "--environment=Testing", "--urls=http://127.0.0.1:0", "--Scoran:MigrateOnStart=false", "--Scoran:Logging:Json=false",
+            $"--Scoran:Database:Provider={fixture.Database.Storage.Provider}", $"--ConnectionStrings:Scoran={fixture.Database.Storage.ConnectionString}",
+            "--Scoran:Mobile:Contradiction:AnnouncedShare=90",
+        ]);
+        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => broken.StartAsync(Token));
         Assert.Contains("Scoran:Mobile:Contradiction:AnnouncedShare : part entre 0 et 1", refused.Message);
     }
 
