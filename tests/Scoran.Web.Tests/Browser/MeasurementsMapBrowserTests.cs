@@ -25,6 +25,18 @@ public sealed partial class MeasurementsMapBrowserTests
     [GeneratedRegex("Mis à jour à \\d{2}:\\d{2}:\\d{2}")]
     private static partial Regex UpdatedAt();
 
+    /// <summary>The report tables wider than the content box of main (or than the window), by test id; empty when all fit.</summary>
+    private const string OverflowingTables = """
+        () => {
+          const main = document.querySelector("main");
+          const style = getComputedStyle(main);
+          const right = Math.min(main.getBoundingClientRect().right - parseFloat(style.paddingRight), document.documentElement.clientWidth);
+          return Array.from(document.querySelectorAll(".campaign-report table"))
+            .filter(t => t.getBoundingClientRect().right > right + 0.5)
+            .map(t => t.dataset.testid + ":" + Math.round(t.getBoundingClientRect().right) + ">" + Math.round(right)).join(" ");
+        }
+        """;
+
     [Fact]
     public async Task The_map_shows_published_cells_a_campaign_updates_live_its_report_downloads_and_a_manager_revokes_a_token()
     {
@@ -105,12 +117,20 @@ public sealed partial class MeasurementsMapBrowserTests
             await Assertions.Expect(page.GetByTestId("live-measurements")).ToHaveTextAsync("3");
             await Assertions.Expect(page.Locator("#graphique-campagne")).ToHaveAttributeAsync("data-rendered", "3");
             await Assertions.Expect(page.Locator("#carte-campagne")).ToHaveAttributeAsync("data-cells", "1", new() { Timeout = 60_000 });
+            var orangeCount = page.GetByTestId("campaign-operators").Locator("tbody tr", new() { HasText = "Orange" }).Locator("td").Nth(1);
+            await Assertions.Expect(orangeCount).ToHaveTextAsync("2");
+            await Assertions.Expect(page.GetByTestId("campaign-communes")).ToHaveTextAsync("Communes au-dessus du seuil de contributeurs : Dijon (2)");
             await page.EvaluateAsync("() => { window.scoranNotReloaded = true; }");
             Assert.Equal(HttpStatusCode.OK, await Post(MeasurementsTestData.Item("m4", 47.3222, 5.0417, "phone-4", campaign: "dijon-carte")));
             await Assertions.Expect(page.GetByTestId("live-measurements")).ToHaveTextAsync("4", new() { Timeout = 40_000 });
             await Assertions.Expect(page.GetByTestId("live-contributors")).ToHaveTextAsync("4");
             await Assertions.Expect(page.GetByTestId("campaign-updated")).ToHaveTextAsync(UpdatedAt());
             await Assertions.Expect(page.Locator("#graphique-campagne")).ToHaveAttributeAsync("data-rendered", "4");
+            // The operator report and the commune list below follow too (Beaune, one phone, stays below k).
+            await Assertions.Expect(orangeCount).ToHaveTextAsync("3");
+            await Assertions.Expect(page.GetByTestId("campaign-operators").Locator("tbody tr", new() { HasText = "Orange" }).Locator("td").Nth(3)).ToHaveTextAsync("31,5");
+            await Assertions.Expect(page.GetByTestId("campaign-communes")).ToHaveTextAsync("Communes au-dessus du seuil de contributeurs : Dijon (3)");
+            await Assertions.Expect(page.GetByText("Chiffres à l'ouverture de la page")).ToHaveCountAsync(0);
             Assert.True(await page.EvaluateAsync<bool>("() => window.scoranNotReloaded === true"));
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "mesures-campagne-direct.png"), FullPage = true });
 
@@ -132,11 +152,18 @@ public sealed partial class MeasurementsMapBrowserTests
             }
 
             File.Delete(saved);
+            // Every report table fits the page body: on a 1,440 px screen, and printed (A4 body ≈ 186 mm ≈ 703 px at 96 dpi).
+            await page.SetViewportSizeAsync(1440, 900);
+            Assert.Equal("", await page.EvaluateAsync<string>(OverflowingTables));
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "mesures-bilan.png"), FullPage = true });
             await page.EmulateMediaAsync(new() { Media = Media.Print });
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Imprimer ou enregistrer en PDF" })).ToBeHiddenAsync();
+            Assert.Equal("", await page.EvaluateAsync<string>(OverflowingTables));
+            await page.SetViewportSizeAsync(703, 900);
+            Assert.Equal("", await page.EvaluateAsync<string>(OverflowingTables));
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "mesures-bilan-impression.png"), FullPage = true });
             await page.EmulateMediaAsync(new() { Media = Media.Screen });
+            await page.SetViewportSizeAsync(1280, 900);
 
             // A data manager revokes the campaign team's token; the API then refuses it.
             shot = "mesures-jetons";
