@@ -14,8 +14,9 @@ namespace Scoran.Web.Tests.Browser;
 
 /// <summary>
 /// The measurements seen in a real browser: the map of published cells, a campaign followed live
-/// (a new measurement posted through the API shows without a reload), its report downloaded, and a
-/// data manager revoking a contributor token. On a database of its own, with k = 2.
+/// (a new measurement posted through the API shows without a reload, operator table and commune list
+/// included), its report downloaded and fitting the page, and a data manager revoking then reactivating
+/// a contributor token. On a database of its own, with k = 2.
 /// </summary>
 public sealed partial class MeasurementsMapBrowserTests
 {
@@ -38,7 +39,7 @@ public sealed partial class MeasurementsMapBrowserTests
         """;
 
     [Fact]
-    public async Task The_map_shows_published_cells_a_campaign_updates_live_its_report_downloads_and_a_manager_revokes_a_token()
+    public async Task The_map_shows_published_cells_a_campaign_updates_live_its_report_downloads_and_a_manager_revokes_and_reactivates_a_token()
     {
         var cancellation = TestContext.Current.CancellationToken;
         await using var database = await MeasurementsTestData.CreateAsync(DatabaseProvider.Sqlite, "measmapbrowser");
@@ -110,6 +111,11 @@ public sealed partial class MeasurementsMapBrowserTests
             await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer la carte" }).ClickAsync();
             await Assertions.Expect(page.Locator("#carte-mesures")).ToHaveAttributeAsync("data-cells", "0", new() { Timeout = 60_000 });
             await Assertions.Expect(page.GetByTestId("cells-masked")).ToContainTextAsync("0 maille(s) publiée(s) ; 1 maille(s) masquée(s)");
+            // The commune table follows the same filter: Dijon has one Bouygues phone, below k, so no commune; the page says which filter is active.
+            await Assertions.Expect(page.GetByTestId("active-filter")).ToContainTextAsync("Filtre actif : Bouygues Telecom");
+            await Assertions.Expect(page.GetByTestId("no-measurements")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("count-21231")).ToHaveCountAsync(0);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "mesures-carte-filtre.png"), FullPage = true });
 
             // The campaign page, followed live: a third phone posts and the counter moves without a reload.
             shot = "mesures-campagne-direct";
@@ -180,6 +186,11 @@ public sealed partial class MeasurementsMapBrowserTests
             await Assertions.Expect(page.GetByTestId("tokens")).ToContainTextAsync("révoqué le");
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Révoquer le jeton « Équipe carte »" })).ToHaveCountAsync(0);
             Assert.Equal(HttpStatusCode.BadRequest, await Post(MeasurementsTestData.Item("t2", 47.3220, 5.0415, "x", campaign: "dijon-carte"), secret));
+            // The phone was found: the manager reactivates the token (the campaign is still running) and it is accepted again.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Réactiver le jeton « Équipe carte »" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("token-reactivated")).ToContainTextAsync("Jeton « Équipe carte » réactivé");
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Révoquer le jeton « Équipe carte »" })).ToHaveCountAsync(1);
+            Assert.Equal(HttpStatusCode.OK, await Post(MeasurementsTestData.Item("t3", 47.3220, 5.0415, "x", campaign: "dijon-carte"), secret));
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "mesures-jetons.png"), FullPage = true });
             shot = "";
         }
