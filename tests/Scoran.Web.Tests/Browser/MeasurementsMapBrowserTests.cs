@@ -26,13 +26,13 @@ public sealed partial class MeasurementsMapBrowserTests
     [GeneratedRegex("Mis à jour à \\d{2}:\\d{2}:\\d{2}")]
     private static partial Regex UpdatedAt();
 
-    /// <summary>The report tables wider than the content box of main (or than the window), by test id; empty when all fit.</summary>
+    /// <summary>The tables of a selector wider than the content box of main (or than the window), by test id; empty when all fit.</summary>
     private const string OverflowingTables = """
-        () => {
+        selector => {
           const main = document.querySelector("main");
           const style = getComputedStyle(main);
           const right = Math.min(main.getBoundingClientRect().right - parseFloat(style.paddingRight), document.documentElement.clientWidth);
-          return Array.from(document.querySelectorAll(".campaign-report table"))
+          return Array.from(document.querySelectorAll(selector))
             .filter(t => t.getBoundingClientRect().right > right + 0.5)
             .map(t => t.dataset.testid + ":" + Math.round(t.getBoundingClientRect().right) + ">" + Math.round(right)).join(" ");
         }
@@ -137,6 +137,7 @@ public sealed partial class MeasurementsMapBrowserTests
             await Assertions.Expect(page.GetByTestId("campaign-operators").Locator("tbody tr", new() { HasText = "Orange" }).Locator("td").Nth(3)).ToHaveTextAsync("31,5");
             await Assertions.Expect(page.GetByTestId("campaign-communes")).ToHaveTextAsync("Communes au-dessus du seuil de contributeurs : Dijon (3)");
             await Assertions.Expect(page.GetByText("Chiffres à l'ouverture de la page")).ToHaveCountAsync(0);
+            Assert.Equal("", await page.EvaluateAsync<string>(OverflowingTables, "[data-testid=campaign-operators]"));
             Assert.True(await page.EvaluateAsync<bool>("() => window.scoranNotReloaded === true"));
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "mesures-campagne-direct.png"), FullPage = true });
 
@@ -160,13 +161,13 @@ public sealed partial class MeasurementsMapBrowserTests
             File.Delete(saved);
             // Every report table fits the page body: on a 1,440 px screen, and printed (A4 body ≈ 186 mm ≈ 703 px at 96 dpi).
             await page.SetViewportSizeAsync(1440, 900);
-            Assert.Equal("", await page.EvaluateAsync<string>(OverflowingTables));
+            Assert.Equal("", await page.EvaluateAsync<string>(OverflowingTables, ".campaign-report table"));
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "mesures-bilan.png"), FullPage = true });
             await page.EmulateMediaAsync(new() { Media = Media.Print });
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Imprimer ou enregistrer en PDF" })).ToBeHiddenAsync();
-            Assert.Equal("", await page.EvaluateAsync<string>(OverflowingTables));
+            Assert.Equal("", await page.EvaluateAsync<string>(OverflowingTables, ".campaign-report table"));
             await page.SetViewportSizeAsync(703, 900);
-            Assert.Equal("", await page.EvaluateAsync<string>(OverflowingTables));
+            Assert.Equal("", await page.EvaluateAsync<string>(OverflowingTables, ".campaign-report table"));
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "mesures-bilan-impression.png"), FullPage = true });
             await page.EmulateMediaAsync(new() { Media = Media.Screen });
             await page.SetViewportSizeAsync(1280, 900);
