@@ -7,7 +7,14 @@ namespace Scoran.Observatory.Measurements;
 /// <summary>Published cells of one selection (territory, operator, technology, campaign) and how many cells of it stay masked.</summary>
 public sealed record CellSelection(int MinimumContributors, IReadOnlyList<CellMeasurements> Cells, int HiddenCells);
 
-/// <summary>What the live follow-up of a campaign refreshes: counts, days, published/hidden communes and cells.</summary>
+/// <summary>A published commune of a campaign as the live follow-up lists it (only communes with at least k distinct contributors).</summary>
+public sealed record CampaignLiveCommune(string CommuneCode, string CommuneName, int Measurements, int Contributors);
+
+/// <summary>
+/// What the live follow-up of a campaign refreshes: counts, days, published/hidden communes and
+/// cells, the per-operator report and the published communes (the same rules as the page:
+/// operator totals over the whole territory, communes only from k distinct contributors).
+/// </summary>
 public sealed record CampaignLive(
     string Code,
     bool Running,
@@ -19,6 +26,8 @@ public sealed record CampaignLive(
     int PublishedCells,
     int HiddenCells,
     IReadOnlyList<CampaignDay> Days,
+    IReadOnlyList<OperatorMeasurements> Operators,
+    IReadOnlyList<CampaignLiveCommune> Communes,
     DateTimeOffset GeneratedAt);
 
 public sealed partial class MeasurementQueries
@@ -79,7 +88,8 @@ public sealed partial class MeasurementQueries
         var cells = await CellSelectionAsync(null, null, campaign: code, cancellationToken: cancellationToken);
         var c = report.Campaign;
         return new CampaignLive(c.Code, IsRunning(c, now), MinimumContributors, report.Measurements, report.Contributors, report.Communes.Count, report.HiddenCommunes,
-            cells.Cells.Count, cells.HiddenCells, report.Days, now);
+            cells.Cells.Count, cells.HiddenCells, report.Days, report.Operators,
+            report.Communes.Select(x => new CampaignLiveCommune(x.CommuneCode, x.CommuneName, x.Measurements, x.Contributors)).ToList(), now);
     }
 
     /// <summary>A campaign runs from its first day 00:00 UTC to its last day 23:59:59 UTC.</summary>

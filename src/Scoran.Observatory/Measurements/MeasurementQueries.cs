@@ -44,8 +44,8 @@ public sealed partial class MeasurementQueries(DbContext db, IOptions<Measuremen
 
     private bool IsSqlite => db.Database.ProviderName?.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) == true;
 
-    /// <summary>The rows a query covers: a time range, a campaign, a list of communes (null: no commune filter).</summary>
-    private sealed record Filter(DateTimeOffset? From, DateTimeOffset? To, string? Campaign, IReadOnlyCollection<string>? Communes)
+    /// <summary>The rows a query covers: a time range, a campaign, a list of communes (null: no commune filter), an operator and a technology (null: all).</summary>
+    private sealed record Filter(DateTimeOffset? From, DateTimeOffset? To, string? Campaign, IReadOnlyCollection<string>? Communes, string? Operator = null, string? Technology = null)
     {
         public Filter WithCommunes(IReadOnlyCollection<string> communes) => this with { Communes = communes };
     }
@@ -61,9 +61,21 @@ public sealed partial class MeasurementQueries(DbContext db, IOptions<Measuremen
         return new Filter(from, to, campaign, communes);
     }
 
-    public async Task<MeasurementSummary> SummaryAsync(TerritoryKind? kind, string? code, DateTimeOffset? from = null, DateTimeOffset? to = null, string? campaign = null, CancellationToken cancellationToken = default)
+    public async Task<MeasurementSummary> SummaryAsync(TerritoryKind? kind, string? code, DateTimeOffset? from = null, DateTimeOffset? to = null, string? campaign = null, CancellationToken cancellationToken = default) =>
+        await SummaryAsync(await FilterAsync(kind, code, from, to, campaign, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The summary of the measurements of one operator and/or technology (null: all). The filter is
+    /// applied first and k then counts the contributors of the filtered rows of each commune and
+    /// cell: a commune with k contributors overall but fewer on one operator is masked in that
+    /// operator's view, as on the map.
+    /// </summary>
+    public async Task<MeasurementSummary> FilteredSummaryAsync(TerritoryKind? kind, string? code, string? operatorCode, string? technology,
+        DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default) =>
+        await SummaryAsync((await FilterAsync(kind, code, from, to, null, cancellationToken)) with { Operator = operatorCode, Technology = technology }, cancellationToken);
+
+    private async Task<MeasurementSummary> SummaryAsync(Filter filter, CancellationToken cancellationToken)
     {
-        var filter = await FilterAsync(kind, code, from, to, campaign, cancellationToken);
         var (total, published, hidden) = (0, 0, 0);
         // Every row has a cell: the total is the sum over cells, which saves a pass.
         await QueryAsync(filter, w => $"""
@@ -290,6 +302,18 @@ public sealed partial class MeasurementQueries(DbContext db, IOptions<Measuremen
             {
                 where.Append(" AND campaign_code = @campaign");
                 Add(command, "@campaign", filter.Campaign);
+            }
+
+            if (filter.Operator is not null)
+            {
+                where.Append(" AND operator_code = @operator");
+                Add(command, "@operator", filter.Operator);
+            }
+
+            if (filter.Technology is not null)
+            {
+                where.Append(" AND technology = @technology");
+                Add(command, "@technology", filter.Technology);
             }
 
             if (filter.Communes is not null)

@@ -53,11 +53,13 @@ public static class MeasurementsApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimitPolicy);
         group.MapGet("/communes", CommunesAsync).WithName("GetMeasurementsByCommune")
-            .WithSummary("Mesures agrégées par commune (?territoire=region/27, ?de=, ?a= dates ISO) ; les communes de moins de k contributeurs distincts sont masquées.")
+            .WithSummary("Mesures agrégées par commune (?territoire=region/27, ?de=, ?a= dates ISO) ; les communes de moins de k contributeurs distincts sont masquées. " +
+                         "Filtres facultatifs ?operateur=20801, ?technologie=4G : le seuil k s'applique aux mesures retenues par le filtre, commune par commune.")
             .ProducesValidationProblem();
         group.MapGet("/communes.csv", CommunesCsvAsync).WithName("GetMeasurementsByCommuneCsv")
-            .WithSummary("Les mêmes agrégats par commune et opérateur en CSV (séparateur ;).")
-            .Produces(200, contentType: "text/csv");
+            .WithSummary("Les mêmes agrégats par commune et opérateur en CSV (séparateur ;), avec les mêmes filtres facultatifs.")
+            .Produces(200, contentType: "text/csv")
+            .ProducesValidationProblem();
         group.MapGet("/cells.geojson", CellsAsync).WithName("GetMeasurementCells")
             .WithSummary("Mailles d'environ 1 km (0,01° × 0,015°) ayant au moins k contributeurs distincts, en GeoJSON (contour de la maille, jamais de position). " +
                          "Filtres facultatifs ?operateur=20801, ?technologie=4G, ?campagne=code : le seuil k s'applique aux mesures retenues par le filtre, maille par maille.")
@@ -69,7 +71,8 @@ public static class MeasurementsApi
             .WithSummary("Suivi et bilan d'une campagne : mesures par jour et opérateur, médianes par opérateur, communes au-dessus du seuil k.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/campaigns/{code}/live", CampaignLiveAsync).WithName("GetMeasurementCampaignLive")
-            .WithSummary("Compteurs d'une campagne pour le suivi en direct : mesures, contributeurs, communes et mailles publiées ou masquées, mesures par jour et opérateur ; running indique si la campagne est en cours.")
+            .WithSummary("Compteurs d'une campagne pour le suivi en direct : mesures, contributeurs, communes et mailles publiées ou masquées, mesures par jour et opérateur, " +
+                         "médianes par opérateur et communes d'au moins k contributeurs distincts ; running indique si la campagne est en cours.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/campaigns/{code}/report.csv", CampaignReportCsvAsync).WithName("GetMeasurementCampaignReportCsv")
             .WithSummary("Bilan de la campagne en CSV (séparateur ;) : médianes par opérateur, communes au-dessus du seuil k, mesures par jour ; source, période, k et date de génération en première ligne.")
@@ -93,6 +96,11 @@ public static class MeasurementsApi
         group.MapPost("/tokens/{id:long}/revoke", RevokeTokenAsync).WithName("RevokeContributorToken")
             .WithSummary("Révoque un jeton de contributeur : les mesures envoyées avec lui sont ensuite refusées (gestionnaire de données ; journalisé).")
             .RequireAuthorization(ScoranPolicies.ManageData)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/tokens/{id:long}/reactivate", ReactivateTokenAsync).WithName("ReactivateContributorToken")
+            .WithSummary("Réactive un jeton de contributeur révoqué (gestionnaire de données ; journalisé). Refusé (400) pour le jeton d'une campagne terminée.")
+            .RequireAuthorization(ScoranPolicies.ManageData)
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -188,30 +196,62 @@ public static class MeasurementsApi
         return errors.Count == 0;
     }
 
-    private static async Task<Results<Ok<MeasurementSummary>, ValidationProblem>> CommunesAsync(MeasurementQueries queries, CancellationToken cancellationToken,
-        [FromQuery(Name = "territoire")] string? territory = null, [FromQuery(Name = "de")] string? from = null, [FromQuery(Name = "a")] string? to = null)
+    /// <summary>
+    /// The operator and technology filter shared by the cells and the communes: unknown values are
+    /// field errors (never silently ignored, which would publish the unfiltered figures as filtered).
+    /// </summary>
+    private static (string? Operator, string? Technology) TryMeasurementFilter(string? operatorCode, string? technology, Dictionary<string, string[]> errors)
     {
-        if (!TryPeriod(from, to, out var start, out var end, out var errors))
+        if (operatorCode is { Length: > 0 } && !MeasurementRules.Operators.ContainsKey(operatorCode))
         {
-            return TypedResults.ValidationProblem(errors);
+            errors["operateur"] = ["Code MCC-MNC attendu : 20801, 20810, 20815 ou 20820."];
+        }
+
+        if (technology is { Length: > 0 } && !MeasurementRules.Technologies.Contains(technology, StringComparer.OrdinalIgnoreCase))
+        {
+            errors["technologie"] = ["Technologie attendue : 2G, 3G, 4G, 5G ou aucune."];
+        }
+
+        return (operatorCode is { Length: > 0 } ? operatorCode : null, technology is { Length: > 0 } ? MeasurementRules.NormaliseTechnology(technology) : null);
+    }
+
+    private static async Task<(MeasurementSummary? Summary, Dictionary<string, string[]> Errors)> FilteredSummaryAsync(MeasurementQueries queries,
+        string? territory, string? from, string? to, string? operatorCode, string? technology, CancellationToken cancellationToken)
+    {
+        TryPeriod(from, to, out var start, out var end, out var errors);
+        var (op, tech) = TryMeasurementFilter(operatorCode, technology, errors);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
         }
 
         var (kind, code) = MeasurementQueries.ParseTerritory(territory);
-        return TypedResults.Ok(await queries.SummaryAsync(kind, code, start, end, cancellationToken: cancellationToken));
+        return (await queries.FilteredSummaryAsync(kind, code, op, tech, start, end, cancellationToken), errors);
+    }
+
+    private static async Task<Results<Ok<MeasurementSummary>, ValidationProblem>> CommunesAsync(MeasurementQueries queries, CancellationToken cancellationToken,
+        [FromQuery(Name = "territoire")] string? territory = null, [FromQuery(Name = "de")] string? from = null, [FromQuery(Name = "a")] string? to = null,
+        [FromQuery(Name = "operateur")] string? operatorCode = null, [FromQuery(Name = "technologie")] string? technology = null)
+    {
+        var (summary, errors) = await FilteredSummaryAsync(queries, territory, from, to, operatorCode, technology, cancellationToken);
+        return summary is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(summary);
     }
 
     private static async Task<IResult> CommunesCsvAsync(MeasurementQueries queries, CancellationToken cancellationToken,
-        [FromQuery(Name = "territoire")] string? territory = null, [FromQuery(Name = "de")] string? from = null, [FromQuery(Name = "a")] string? to = null)
+        [FromQuery(Name = "territoire")] string? territory = null, [FromQuery(Name = "de")] string? from = null, [FromQuery(Name = "a")] string? to = null,
+        [FromQuery(Name = "operateur")] string? operatorCode = null, [FromQuery(Name = "technologie")] string? technology = null)
     {
-        if (!TryPeriod(from, to, out var start, out var end, out var errors))
+        var (summary, errors) = await FilteredSummaryAsync(queries, territory, from, to, operatorCode, technology, cancellationToken);
+        if (summary is null)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (kind, code) = MeasurementQueries.ParseTerritory(territory);
-        var summary = await queries.SummaryAsync(kind, code, start, end, cancellationToken: cancellationToken);
         var csv = new StringBuilder();
-        csv.AppendLine($"# Source : mesures participatives Scoran ; communes d'au moins {summary.MinimumContributors} contributeurs distincts ; {summary.HiddenCommunes} commune(s) masquée(s)");
+        // The filter is part of the provenance: a file of one operator's figures must say so.
+        var filter = string.Join(", ", new[] { operatorCode is { Length: > 0 } ? MeasurementRules.Operators[operatorCode] : null, technology is { Length: > 0 } ? MeasurementRules.NormaliseTechnology(technology) : null }.OfType<string>());
+        csv.AppendLine($"# Source : mesures participatives Scoran ; communes d'au moins {summary.MinimumContributors} contributeurs distincts ; {summary.HiddenCommunes} commune(s) masquée(s)" +
+                       (filter.Length > 0 ? $" ; filtre : {filter}" : ""));
         csv.AppendLine("code_commune;commune;mesures_commune;contributeurs_commune;code_operateur;operateur;mesures;sans_service;debit_descendant_median_mbps;debit_montant_median_mbps;latence_mediane_ms;rsrp_median_dbm");
         static string N(double? v) => v?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
         foreach (var c in summary.Communes)
@@ -230,24 +270,14 @@ public static class MeasurementsApi
         [FromQuery(Name = "operateur")] string? operatorCode = null, [FromQuery(Name = "technologie")] string? technology = null, [FromQuery(Name = "campagne")] string? campaign = null)
     {
         var errors = new Dictionary<string, string[]>();
-        if (operatorCode is { Length: > 0 } && !MeasurementRules.Operators.ContainsKey(operatorCode))
-        {
-            errors["operateur"] = ["Code MCC-MNC attendu : 20801, 20810, 20815 ou 20820."];
-        }
-
-        if (technology is { Length: > 0 } && !MeasurementRules.Technologies.Contains(technology, StringComparer.OrdinalIgnoreCase))
-        {
-            errors["technologie"] = ["Technologie attendue : 2G, 3G, 4G, 5G ou aucune."];
-        }
-
+        var (op, tech) = TryMeasurementFilter(operatorCode, technology, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
         var (kind, code) = MeasurementQueries.ParseTerritory(territory);
-        var selection = await queries.CellSelectionAsync(kind, code, operatorCode is { Length: > 0 } ? operatorCode : null,
-            technology is { Length: > 0 } ? MeasurementRules.NormaliseTechnology(technology) : null, campaign is { Length: > 0 } ? campaign : null, cancellationToken);
+        var selection = await queries.CellSelectionAsync(kind, code, op, tech, campaign is { Length: > 0 } ? campaign : null, cancellationToken);
         var features = selection.Cells.Select(c => new
         {
             type = "Feature",
@@ -302,6 +332,14 @@ public static class MeasurementsApi
         await campaigns.RevokeTokenAsync(id, user.Identity?.Name ?? "inconnu", cancellationToken) is { } token
             ? TypedResults.Ok(token)
             : TypedResults.Problem(title: "Jeton inconnu", detail: $"Aucun jeton n° {id}.", statusCode: StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<ContributorTokenView>, ValidationProblem, ProblemHttpResult>> ReactivateTokenAsync(long id, MeasurementCampaigns campaigns, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await campaigns.ReactivateTokenAsync(id, user.Identity?.Name ?? "inconnu", cancellationToken) switch
+        {
+            null => TypedResults.Problem(title: "Jeton inconnu", detail: $"Aucun jeton n° {id}.", statusCode: StatusCodes.Status404NotFound),
+            { Error: { } error } => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaign"] = [error] }, title: "Jeton non réactivé"),
+            { Token: var token } => TypedResults.Ok(token),
+        };
 
     public sealed record TokenRequest(string? Label, string? Campaign);
 

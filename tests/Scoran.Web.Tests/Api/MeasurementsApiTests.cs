@@ -117,6 +117,9 @@ public abstract class MeasurementsApiTests(DatabaseProvider provider)
                      "/api/measurements/campaigns/dijon-test/live", "/api/measurements/campaigns/dijon-test/report.csv",
                      "/observatoire/mesures/departement/21?operateur=20801&technologie=4G", "/observatoire/mesures/campagnes/dijon-test/bilan",
                      "/api/measurements/tokens", "/observatoire/mesures/jetons",
+                     // Added with the filtered commune table (k after the filter).
+                     "/api/measurements/communes?territoire=departement/21&operateur=20801&technologie=4G", "/api/measurements/communes.csv?territoire=region/27&operateur=20801",
+                     "/observatoire/mesures?operateur=20801&technologie=4G",
                  })
         {
             var response = await client.GetAsync(url, Token);
@@ -157,6 +160,11 @@ public abstract class MeasurementsApiTests(DatabaseProvider provider)
         Assert.Contains("/api/measurements/cells.geojson", outputs["/openapi/v1.json"]);
         Assert.Contains("/api/measurements/tokens/{id}/revoke", outputs["/openapi/v1.json"]);
         Assert.Contains("/api/measurements/campaigns/{code}/live", outputs["/openapi/v1.json"]);
+        Assert.Contains("/api/measurements/tokens/{id}/reactivate", outputs["/openapi/v1.json"]);
+        // The live follow-up now lists the campaign's published communes: Dijon (3 contributors).
+        Assert.Contains("\"communeCode\":\"21231\"", outputs["/api/measurements/campaigns/dijon-test/live"]);
+        // Filtered, Dijon keeps its three Orange 4G phones; Beaune (two phones) stays out of every view.
+        Assert.Contains("21231;\"Dijon\";3;3;20801", outputs["/api/measurements/communes.csv?territoire=region/27&operateur=20801"]);
         // The campaign's report publishes Dijon (3 contributors) and nothing of Beaune (outside the campaign).
         Assert.Contains("Dijon", outputs["report.xlsx"]);
         Assert.Contains("commune;;21231;\"Dijon\";3;3", outputs["/api/measurements/campaigns/dijon-test/report.csv"]);

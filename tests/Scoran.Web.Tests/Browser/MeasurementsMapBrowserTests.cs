@@ -14,8 +14,9 @@ namespace Scoran.Web.Tests.Browser;
 
 /// <summary>
 /// The measurements seen in a real browser: the map of published cells, a campaign followed live
-/// (a new measurement posted through the API shows without a reload), its report downloaded, and a
-/// data manager revoking a contributor token. On a database of its own, with k = 2.
+/// (a new measurement posted through the API shows without a reload, operator table and commune list
+/// included), its report downloaded and fitting the page, and a data manager revoking then reactivating
+/// a contributor token. On a database of its own, with k = 2.
 /// </summary>
 public sealed partial class MeasurementsMapBrowserTests
 {
@@ -25,8 +26,20 @@ public sealed partial class MeasurementsMapBrowserTests
     [GeneratedRegex("Mis à jour à \\d{2}:\\d{2}:\\d{2}")]
     private static partial Regex UpdatedAt();
 
+    /// <summary>The tables of a selector wider than the content box of main (or than the window), by test id; empty when all fit.</summary>
+    private const string OverflowingTables = """
+        selector => {
+          const main = document.querySelector("main");
+          const style = getComputedStyle(main);
+          const right = Math.min(main.getBoundingClientRect().right - parseFloat(style.paddingRight), document.documentElement.clientWidth);
+          return Array.from(document.querySelectorAll(selector))
+            .filter(t => t.getBoundingClientRect().right > right + 0.5)
+            .map(t => t.dataset.testid + ":" + Math.round(t.getBoundingClientRect().right) + ">" + Math.round(right)).join(" ");
+        }
+        """;
+
     [Fact]
-    public async Task The_map_shows_published_cells_a_campaign_updates_live_its_report_downloads_and_a_manager_revokes_a_token()
+    public async Task The_map_shows_published_cells_a_campaign_updates_live_its_report_downloads_and_a_manager_revokes_and_reactivates_a_token()
     {
         var cancellation = TestContext.Current.CancellationToken;
         await using var database = await MeasurementsTestData.CreateAsync(DatabaseProvider.Sqlite, "measmapbrowser");
@@ -98,6 +111,11 @@ public sealed partial class MeasurementsMapBrowserTests
             await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer la carte" }).ClickAsync();
             await Assertions.Expect(page.Locator("#carte-mesures")).ToHaveAttributeAsync("data-cells", "0", new() { Timeout = 60_000 });
             await Assertions.Expect(page.GetByTestId("cells-masked")).ToContainTextAsync("0 maille(s) publiée(s) ; 1 maille(s) masquée(s)");
+            // The commune table follows the same filter: Dijon has one Bouygues phone, below k, so no commune; the page says which filter is active.
+            await Assertions.Expect(page.GetByTestId("active-filter")).ToContainTextAsync("Filtre actif : Bouygues Telecom");
+            await Assertions.Expect(page.GetByTestId("no-measurements")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("count-21231")).ToHaveCountAsync(0);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "mesures-carte-filtre.png"), FullPage = true });
 
             // The campaign page, followed live: a third phone posts and the counter moves without a reload.
             shot = "mesures-campagne-direct";
@@ -105,12 +123,21 @@ public sealed partial class MeasurementsMapBrowserTests
             await Assertions.Expect(page.GetByTestId("live-measurements")).ToHaveTextAsync("3");
             await Assertions.Expect(page.Locator("#graphique-campagne")).ToHaveAttributeAsync("data-rendered", "3");
             await Assertions.Expect(page.Locator("#carte-campagne")).ToHaveAttributeAsync("data-cells", "1", new() { Timeout = 60_000 });
+            var orangeCount = page.GetByTestId("campaign-operators").Locator("tbody tr", new() { HasText = "Orange" }).Locator("td").Nth(1);
+            await Assertions.Expect(orangeCount).ToHaveTextAsync("2");
+            await Assertions.Expect(page.GetByTestId("campaign-communes")).ToHaveTextAsync("Communes au-dessus du seuil de contributeurs : Dijon (2)");
             await page.EvaluateAsync("() => { window.scoranNotReloaded = true; }");
             Assert.Equal(HttpStatusCode.OK, await Post(MeasurementsTestData.Item("m4", 47.3222, 5.0417, "phone-4", campaign: "dijon-carte")));
             await Assertions.Expect(page.GetByTestId("live-measurements")).ToHaveTextAsync("4", new() { Timeout = 40_000 });
             await Assertions.Expect(page.GetByTestId("live-contributors")).ToHaveTextAsync("4");
             await Assertions.Expect(page.GetByTestId("campaign-updated")).ToHaveTextAsync(UpdatedAt());
             await Assertions.Expect(page.Locator("#graphique-campagne")).ToHaveAttributeAsync("data-rendered", "4");
+            // The operator report and the commune list below follow too (Beaune, one phone, stays below k).
+            await Assertions.Expect(orangeCount).ToHaveTextAsync("3");
+            await Assertions.Expect(page.GetByTestId("campaign-operators").Locator("tbody tr", new() { HasText = "Orange" }).Locator("td").Nth(3)).ToHaveTextAsync("31,5");
+            await Assertions.Expect(page.GetByTestId("campaign-communes")).ToHaveTextAsync("Communes au-dessus du seuil de contributeurs : Dijon (3)");
+            await Assertions.Expect(page.GetByText("Chiffres à l'ouverture de la page")).ToHaveCountAsync(0);
+            Assert.Equal("", await page.EvaluateAsync<string>(OverflowingTables, "[data-testid=campaign-operators]"));
             Assert.True(await page.EvaluateAsync<bool>("() => window.scoranNotReloaded === true"));
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "mesures-campagne-direct.png"), FullPage = true });
 
@@ -132,11 +159,18 @@ public sealed partial class MeasurementsMapBrowserTests
             }
 
             File.Delete(saved);
+            // Every report table fits the page body: on a 1,440 px screen, and printed (A4 body ≈ 186 mm ≈ 703 px at 96 dpi).
+            await page.SetViewportSizeAsync(1440, 900);
+            Assert.Equal("", await page.EvaluateAsync<string>(OverflowingTables, ".campaign-report table"));
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "mesures-bilan.png"), FullPage = true });
             await page.EmulateMediaAsync(new() { Media = Media.Print });
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Imprimer ou enregistrer en PDF" })).ToBeHiddenAsync();
+            Assert.Equal("", await page.EvaluateAsync<string>(OverflowingTables, ".campaign-report table"));
+            await page.SetViewportSizeAsync(703, 900);
+            Assert.Equal("", await page.EvaluateAsync<string>(OverflowingTables, ".campaign-report table"));
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "mesures-bilan-impression.png"), FullPage = true });
             await page.EmulateMediaAsync(new() { Media = Media.Screen });
+            await page.SetViewportSizeAsync(1280, 900);
 
             // A data manager revokes the campaign team's token; the API then refuses it.
             shot = "mesures-jetons";
@@ -153,6 +187,11 @@ public sealed partial class MeasurementsMapBrowserTests
             await Assertions.Expect(page.GetByTestId("tokens")).ToContainTextAsync("révoqué le");
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Révoquer le jeton « Équipe carte »" })).ToHaveCountAsync(0);
             Assert.Equal(HttpStatusCode.BadRequest, await Post(MeasurementsTestData.Item("t2", 47.3220, 5.0415, "x", campaign: "dijon-carte"), secret));
+            // The phone was found: the manager reactivates the token (the campaign is still running) and it is accepted again.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Réactiver le jeton « Équipe carte »" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("token-reactivated")).ToContainTextAsync("Jeton « Équipe carte » réactivé");
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Révoquer le jeton « Équipe carte »" })).ToHaveCountAsync(1);
+            Assert.Equal(HttpStatusCode.OK, await Post(MeasurementsTestData.Item("t3", 47.3220, 5.0415, "x", campaign: "dijon-carte"), secret));
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "mesures-jetons.png"), FullPage = true });
             shot = "";
         }

@@ -1,6 +1,7 @@
 // Follows a running campaign without reloading the page: polls the live endpoint, updates the
-// counters, the table and the Chart.js chart of measurements per day and operator, and redraws
-// the published cells when the counts change. Once the campaign is over it polls no more.
+// counters, the table and the Chart.js chart of measurements per day and operator, the report per
+// operator and the list of published communes (the server already left out communes below k), and
+// redraws the published cells when the counts change. Once the campaign is over it polls no more.
 (function () {
   "use strict";
   const holder = document.querySelector("[data-campaign-live]");
@@ -65,6 +66,33 @@
     }));
   }
 
+  // Same format as the page's first rendering ("0.#" in French, no grouping), so a poll that
+  // brings nothing new changes no text.
+  const median = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1, useGrouping: false });
+  function value(v) { return v === null || v === undefined ? "—" : median.format(v); }
+
+  function drawOperators(operatorRows) {
+    const body = holder.querySelector("[data-live=operators]");
+    if (!body || !operatorRows) return;
+    body.replaceChildren.apply(body, operatorRows.map(function (o) {
+      const row = document.createElement("tr");
+      [o.operatorName, String(o.measurements), String(o.noService), value(o.medianDownloadMbps), value(o.medianUploadMbps), value(o.medianLatencyMs), value(o.medianRsrp)]
+        .forEach(function (text, i) {
+          const cell = document.createElement("td");
+          cell.textContent = text;
+          if (i > 0) cell.className = "num";
+          row.appendChild(cell);
+        });
+      return row;
+    }));
+  }
+
+  function drawCommunes(communes) {
+    const list = holder.querySelector("[data-live=communes]");
+    if (!list || !communes) return;
+    list.textContent = communes.length === 0 ? "aucune" : communes.map(function (c) { return c.communeName + " (" + c.measurements + ")"; }).join(", ");
+  }
+
   function apply(live) {
     ["measurements", "contributors", "publishedCommunes", "hiddenCommunes", "publishedCells", "hiddenCells"].forEach(function (key) {
       const el = holder.querySelector("[data-live=" + key + "]");
@@ -72,6 +100,8 @@
     });
     drawTable(live.days);
     drawChart(live.days);
+    drawOperators(live.operators);
+    drawCommunes(live.communes);
     const time = new Date(live.generatedAt).toLocaleTimeString("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", second: "2-digit" });
     if (updated) {
       updated.textContent = live.running
@@ -81,6 +111,7 @@
     // The cells only change when measurements arrive: no need to refetch them otherwise.
     if (lastCount !== null && live.measurements !== lastCount) {
       const cells = holder.querySelector("[data-measure-cells]");
+      if (cells && live.communes) cells.dataset.publishedCommunes = live.communes.map(function (c) { return c.communeCode; }).join(",");
       if (cells && cells.scoranRefreshCells) cells.scoranRefreshCells();
     }
     lastCount = live.measurements;

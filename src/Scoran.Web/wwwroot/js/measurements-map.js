@@ -44,6 +44,9 @@
         paint: { "line-color": "#b34700", "line-width": 2.2 } });
 
       function load() {
+        // The campaign page updates the list of published communes before a refresh.
+        const current = (holder.dataset.publishedCommunes || "").split(",").filter(function (c) { return c.length > 0; });
+        map.setFilter("communes-publiees", ["in", ["get", "code"], ["literal", current]]);
         return fetch(holder.dataset.measureCells, { headers: { Accept: "application/geo+json" } })
           .then(function (r) { return r.json(); })
           .then(function (cells) {

@@ -43,7 +43,8 @@ public sealed class IndexModel(MeasurementQueries queries, TerritoryQueries terr
         Technology = Technology is not null && MeasurementRules.Technologies.Contains(Technology, StringComparer.OrdinalIgnoreCase) ? MeasurementRules.NormaliseTechnology(Technology) : null;
         Territory = detail;
         CanManage = (await authorization.AuthorizeAsync(User, ScoranPolicies.ManageData)).Succeeded;
-        Summary = await queries.SummaryAsync(parsed, detail.Code, cancellationToken: cancellationToken);
+        // The key figures and the commune table follow the map's filter, k counted on the filtered rows.
+        Summary = await queries.FilteredSummaryAsync(parsed, detail.Code, Operator, Technology, cancellationToken: cancellationToken);
         if (detail.CommunesWithContour > 0)
         {
             var slug = detail.Kind.ToSlug();
@@ -61,11 +62,14 @@ public sealed class IndexModel(MeasurementQueries queries, TerritoryQueries terr
         return Page();
     }
 
-    public string Query => $"territoire={Territory.Kind.ToSlug()}/{Territory.Code}";
+    /// <summary>The territory and the filters of the form, as the API takes them (downloads, cells layer).</summary>
+    public string Query => $"territoire={Territory.Kind.ToSlug()}/{Territory.Code}" +
+                           (Operator is not null ? $"&operateur={Operator}" : "") + (Technology is not null ? $"&technologie={Uri.EscapeDataString(Technology)}" : "");
 
     /// <summary>The cells layer of the map, with the filters of the form.</summary>
-    public string CellsUrl => $"/api/measurements/cells.geojson?{Query}" +
-                              (Operator is not null ? $"&operateur={Operator}" : "") + (Technology is not null ? $"&technologie={Uri.EscapeDataString(Technology)}" : "");
+    public string CellsUrl => $"/api/measurements/cells.geojson?{Query}";
+
+    public bool Filtered => Operator is not null || Technology is not null;
 
     public string FilterText => string.Join(", ", new[]
     {

@@ -6,12 +6,14 @@ using Scoran.Observatory.Measurements;
 
 namespace Scoran.Web.Pages.Observatory.Measurements;
 
-/// <summary>Data managers list the contributor tokens and revoke one (a lost phone, a team that left).</summary>
+/// <summary>Data managers list the contributor tokens, revoke one (a lost phone, a team that left) and reactivate it (the phone was found).</summary>
 [Authorize(Policy = ScoranPolicies.ManageData)]
 public sealed class TokensModel(MeasurementCampaigns campaigns) : PageModel
 {
     public IReadOnlyList<ContributorTokenView> Tokens { get; private set; } = [];
     public ContributorTokenView? Revoked { get; private set; }
+    public ContributorTokenView? Reactivated { get; private set; }
+    public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Tokens = await campaigns.TokensAsync(cancellationToken);
 
@@ -23,6 +25,19 @@ public sealed class TokensModel(MeasurementCampaigns campaigns) : PageModel
             return NotFound();
         }
 
+        Tokens = await campaigns.TokensAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReactivateAsync(long id, CancellationToken cancellationToken)
+    {
+        var result = await campaigns.ReactivateTokenAsync(id, User.Identity?.Name ?? "inconnu", cancellationToken);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        (Reactivated, Error) = result.Error is null ? (result.Token, null) : ((ContributorTokenView?)null, result.Error);
         Tokens = await campaigns.TokensAsync(cancellationToken);
         return Page();
     }
