@@ -68,7 +68,7 @@ public sealed class SteeringQueries(DbContext db, ComputedIndicators computed)
 
     public async Task<IReadOnlyList<IndicatorView>> IndicatorsAsync(long strategyId, IReadOnlyCollection<string>? codes, CancellationToken cancellationToken = default)
     {
-        var query = db.Set<Indicator>().AsNoTracking().Include(i => i.Values).Where(i => i.StrategyId == strategyId);
+        var query = db.Set<Indicator>().AsNoTracking().Include(i => i.Values).Include(i => i.Targets).AsSplitQuery().Where(i => i.StrategyId == strategyId);
         if (codes is not null)
         {
             query = query.Where(i => codes.Contains(i.Code));
