@@ -84,6 +84,10 @@ public sealed class SteeringQueries(DbContext db, ComputedIndicators computed)
         return result;
     }
 
+    /// <summary>The audit trail of an indicator (values entered, target points set or replaced by a strategy revision).</summary>
+    public async Task<IReadOnlyList<AuditEntry>> IndicatorHistoryAsync(string indicatorCode, CancellationToken cancellationToken = default) =>
+        await db.Set<AuditEntry>().AsNoTracking().Where(a => a.EntityType == "steering.indicator" && a.EntityId == indicatorCode).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+
     /// <summary>Manual values as entered; computed ones from the observatory at the time of asking.</summary>
     public async Task<IReadOnlyList<IndicatorPoint>> SeriesAsync(Indicator indicator, CancellationToken cancellationToken = default) =>
         indicator.Kind == IndicatorKind.Computed && indicator.Computation is { } computation
