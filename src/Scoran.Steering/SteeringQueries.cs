@@ -68,7 +68,7 @@ public sealed class SteeringQueries(DbContext db, ComputedIndicators computed)
 
     public async Task<IReadOnlyList<IndicatorView>> IndicatorsAsync(long strategyId, IReadOnlyCollection<string>? codes, CancellationToken cancellationToken = default)
     {
-        var query = db.Set<Indicator>().AsNoTracking().Include(i => i.Values).Where(i => i.StrategyId == strategyId);
+        var query = db.Set<Indicator>().AsNoTracking().Include(i => i.Values).Include(i => i.Targets).AsSplitQuery().Where(i => i.StrategyId == strategyId);
         if (codes is not null)
         {
             query = query.Where(i => codes.Contains(i.Code));
@@ -83,6 +83,10 @@ public sealed class SteeringQueries(DbContext db, ComputedIndicators computed)
 
         return result;
     }
+
+    /// <summary>The audit trail of an indicator (values entered, target points set or replaced by a strategy revision).</summary>
+    public async Task<IReadOnlyList<AuditEntry>> IndicatorHistoryAsync(string indicatorCode, CancellationToken cancellationToken = default) =>
+        await db.Set<AuditEntry>().AsNoTracking().Where(a => a.EntityType == "steering.indicator" && a.EntityId == indicatorCode).OrderBy(a => a.Id).ToListAsync(cancellationToken);
 
     /// <summary>Manual values as entered; computed ones from the observatory at the time of asking.</summary>
     public async Task<IReadOnlyList<IndicatorPoint>> SeriesAsync(Indicator indicator, CancellationToken cancellationToken = default) =>

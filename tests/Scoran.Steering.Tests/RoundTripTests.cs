@@ -30,6 +30,10 @@ public abstract class RoundTripTests(DatabaseProvider provider)
             await service.AddMilestoneAsync(Id("O2.A1"), "Lancement « New Deal » ; suivi", new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 20), "admin", Token);
             var indicator = db.Set<Indicator>().Single(i => i.Code == "E2.R3.I1");
             await service.AddIndicatorValueAsync(indicator.Id, new DateOnly(2025, 12, 31), 12_345.5m, "Bilan Pass numérique 2025", "admin", Token);
+            // Target points (edited by hand) travel in the document too.
+            await service.AddTargetAsync(indicator.Id, new DateOnly(2027, 12, 31), 20_000.5m, "admin", Token);
+            var ftth = db.Set<Indicator>().Single(i => i.Code == "E1.R2.I1");
+            await service.AddTargetAsync(ftth.Id, new DateOnly(2022, 12, 31), 60m, "admin", Token);
             var (meeting, _) = await service.CreateMeetingAsync("scoran-bfc-2019", new MeetingInput(new DateOnly(2026, 3, 15), "Comité de pilotage du numérique", "Région\nÉtat"), "secretaire", Token);
             await service.RecordReviewAsync(meeting!.Id, new ReviewInput("O2.A1", 35.5m, null, "Retard « de principe »", ReviewDecision.Maintain, "Comité"), "secretaire", Token);
             await service.RecordReviewAsync(meeting.Id, new ReviewInput("O2.A2", 0, null, "Abandon : objectif caduc", ReviewDecision.Abandon, "Comité"), "secretaire", Token);
@@ -47,6 +51,9 @@ public abstract class RoundTripTests(DatabaseProvider provider)
         Assert.Equal(1_234_567.89m, action.Budget.Single().Planned);
         Assert.Equal(ActionStatus.Abandoned, exported.Nodes.Single(n => n.Code == "O2.A2").Status);
         Assert.Equal(2, exported.Meetings.Single().Reviews.Count);
+        Assert.Equal([(new DateOnly(2022, 12, 31), 60m, "admin"), (new DateOnly(2025, 12, 31), 100m, "import")],
+            exported.Indicators.Single(i => i.Code == "E1.R2.I1").Targets!.Select(t => (t.Date, t.Value, t.Author)));
+        Assert.Equal(20_000.5m, exported.Indicators.Single(i => i.Code == "E2.R3.I1").Targets!.Single().Value);
 
         // The tree alone also survives CSV and XLSX.
         var fromCsv = StrategyCsv.Read("export.csv", StrategyCsv.Write(exported));

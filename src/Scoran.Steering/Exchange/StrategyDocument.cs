@@ -83,9 +83,17 @@ public sealed record IndicatorDocument
     public DateOnly? TargetDate { get; init; }
     public string? TargetText { get; init; }
     public List<ValueDocument> Values { get; init; } = [];
+    /// <summary>
+    /// The target points in force (Scoran exports always write them, possibly edited by hand). Null in
+    /// documents that do not know them: the stated target (value and date) then becomes the only point.
+    /// <see cref="TargetValue"/> and <see cref="TargetDate"/> stay the strategy's own statement.
+    /// </summary>
+    public List<TargetDocument>? Targets { get; init; }
 }
 
 public sealed record ValueDocument(DateOnly Date, decimal Value, string Source, string Author);
+
+public sealed record TargetDocument(DateOnly Date, decimal Value, string Author);
 
 public sealed record MeetingDocument
 {

@@ -104,6 +104,35 @@ public sealed class StrategyStore(DbContext db, TimeProvider clock)
             changes.Add($"ajout indicateur {i.Code}");
         }
 
+        // Targets: a document stating the same target as the previous import keeps the points in
+        // force, hand edits included; one stating another target replaces them (the strategy was revised).
+        var targetChanges = new List<(Indicator Indicator, object Before, object After)>();
+        foreach (var i in document.Indicators.Where(i => indicators.ContainsKey(i.Code)))
+        {
+            var indicator = indicators[i.Code];
+            if (indicator.StrategyTargetValue == i.TargetValue && indicator.StrategyTargetDate == i.TargetDate)
+            {
+                continue;
+            }
+
+            var points = await db.Set<IndicatorTarget>().Where(t => t.IndicatorId == indicator.Id).ToListAsync(cancellationToken);
+            var stated = TargetSnapshot(indicator.StrategyTargetValue, indicator.StrategyTargetDate, points);
+            db.RemoveRange(points);
+            var fresh = TargetsOf(i);
+            foreach (var point in fresh)
+            {
+                point.IndicatorId = indicator.Id;
+                db.Add(point);
+            }
+
+            indicator.StrategyTargetValue = i.TargetValue;
+            indicator.StrategyTargetDate = i.TargetDate;
+            indicator.TargetText = i.TargetText;
+            (indicator.TargetValue, indicator.TargetDate) = FinalTarget(i, fresh);
+            targetChanges.Add((indicator, stated, TargetSnapshot(i.TargetValue, i.TargetDate, fresh)));
+            changes.Add($"cible {i.Code}");
+        }
+
         if (changes.Count == 0)
         {
             return new StrategyImportReport(strategy.Code, true, strategy.Revision, 0, 0, 0, 0);
@@ -112,6 +141,11 @@ public sealed class StrategyStore(DbContext db, TimeProvider clock)
         var before = new { strategy.Code, strategy.Revision };
         strategy.Revision++;
         AuditTrail.Record(db, clock, author, "steering.strategy", strategy.Code, "revised", before, new { strategy.Code, strategy.Revision, Changes = changes });
+        foreach (var (indicator, was, now) in targetChanges)
+        {
+            AuditTrail.Record(db, clock, author, "steering.indicator", indicator.Code, "targets-replaced", was, now, $"révision {strategy.Revision} de la stratégie");
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return new StrategyImportReport(strategy.Code, false, strategy.Revision, changes.Count, 0, 0, 0);
     }
@@ -190,6 +224,11 @@ public sealed class StrategyStore(DbContext db, TimeProvider clock)
                 Error($"indicators[{i}]", "code manquant ou en double");
             }
 
+            if (indicator.Targets is { } targets && targets.Select(t => t.Date).Distinct().Count() != targets.Count)
+            {
+                Error($"indicators[{i}] ({indicator.Code})", "deux cibles à la même date");
+            }
+
             if (indicator.Kind == IndicatorKind.Computed && !Indicators.ComputedIndicators.IsKnown(indicator.Computation))
             {
                 Error($"indicators[{i}] ({indicator.Code})", $"calcul « {indicator.Computation} » inconnu");
@@ -238,7 +277,7 @@ public sealed class StrategyStore(DbContext db, TimeProvider clock)
         var nodes = await db.Set<StrategyNode>().AsNoTracking().Where(n => n.StrategyId == strategy.Id)
             .Include(n => n.Budget).Include(n => n.Milestones).Include(n => n.Links).AsSplitQuery().ToListAsync(cancellationToken);
         var ids = nodes.ToDictionary(n => n.Id, n => n.Code);
-        var indicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.StrategyId == strategy.Id).Include(i => i.Values).ToListAsync(cancellationToken);
+        var indicators = await db.Set<Indicator>().AsNoTracking().Where(i => i.StrategyId == strategy.Id).Include(i => i.Values).Include(i => i.Targets).AsSplitQuery().ToListAsync(cancellationToken);
         var meetings = await db.Set<Meeting>().AsNoTracking().Where(m => m.StrategyId == strategy.Id).Include(m => m.Reviews).ToListAsync(cancellationToken);
 
         return new StrategyDocument
@@ -260,8 +299,9 @@ public sealed class StrategyStore(DbContext db, TimeProvider clock)
             {
                 Code = i.Code, Title = i.Title, Objective = i.Objective, Definition = i.Definition, NodeCode = i.NodeCode, Unit = i.Unit, Direction = i.Direction,
                 Kind = i.Kind, Computation = i.Computation, DataSource = i.DataSource, Vintage = i.Vintage, Licence = i.Licence, BaselineValue = i.BaselineValue,
-                BaselineDate = i.BaselineDate, TargetValue = i.TargetValue, TargetDate = i.TargetDate, TargetText = i.TargetText,
+                BaselineDate = i.BaselineDate, TargetValue = i.StrategyTargetValue, TargetDate = i.StrategyTargetDate, TargetText = i.TargetText,
                 Values = i.Values.OrderBy(v => v.Date).ThenBy(v => v.Id).Select(v => new ValueDocument(v.Date, v.Value, v.Source, v.Author)).ToList(),
+                Targets = i.Targets.OrderBy(t => t.Date).Select(t => new TargetDocument(t.Date, t.Value, t.Author)).ToList(),
             }).ToList(),
             Meetings = meetings.OrderBy(m => m.Date).ThenBy(m => m.Id).Select(m => new MeetingDocument
             {
@@ -285,11 +325,30 @@ public sealed class StrategyStore(DbContext db, TimeProvider clock)
         Links = n.Links.Select(l => new ActionLink { Kind = l.Kind, Target = l.Target, Label = l.Label }).ToList(),
     };
 
-    private static Indicator ToIndicator(IndicatorDocument i) => new()
+    private static Indicator ToIndicator(IndicatorDocument i)
     {
-        Code = i.Code, Title = i.Title, Objective = i.Objective, Definition = i.Definition, NodeCode = i.NodeCode, Unit = i.Unit, Direction = i.Direction,
-        Kind = i.Kind, Computation = i.Computation, DataSource = i.DataSource, Vintage = i.Vintage, Licence = i.Licence, BaselineValue = i.BaselineValue,
-        BaselineDate = i.BaselineDate, TargetValue = i.TargetValue, TargetDate = i.TargetDate, TargetText = i.TargetText,
-        Values = i.Values.Select(v => new IndicatorValue { Date = v.Date, Value = v.Value, Source = v.Source, Author = v.Author }).ToList(),
-    };
+        var targets = TargetsOf(i);
+        var (value, date) = FinalTarget(i, targets);
+        return new Indicator
+        {
+            Code = i.Code, Title = i.Title, Objective = i.Objective, Definition = i.Definition, NodeCode = i.NodeCode, Unit = i.Unit, Direction = i.Direction,
+            Kind = i.Kind, Computation = i.Computation, DataSource = i.DataSource, Vintage = i.Vintage, Licence = i.Licence, BaselineValue = i.BaselineValue,
+            BaselineDate = i.BaselineDate, TargetValue = value, TargetDate = date, StrategyTargetValue = i.TargetValue, StrategyTargetDate = i.TargetDate, TargetText = i.TargetText,
+            Values = i.Values.Select(v => new IndicatorValue { Date = v.Date, Value = v.Value, Source = v.Source, Author = v.Author }).ToList(),
+            Targets = targets,
+        };
+    }
+
+    /// <summary>The document's target points, or its stated target as the single point when it has a value and a date.</summary>
+    private static List<IndicatorTarget> TargetsOf(IndicatorDocument i) =>
+        i.Targets is { } points ? points.Select(t => new IndicatorTarget { Date = t.Date, Value = t.Value, Author = t.Author }).ToList()
+        : i is { TargetValue: { } value, TargetDate: { } date } ? [new IndicatorTarget { Date = date, Value = value, Author = "import" }]
+        : [];
+
+    /// <summary>The final target in force: the latest point when the document lists them, else its stated target (even without a date).</summary>
+    private static (decimal? Value, DateOnly? Date) FinalTarget(IndicatorDocument i, List<IndicatorTarget> targets) =>
+        i.Targets is null ? (i.TargetValue, i.TargetDate) : targets.OrderBy(t => t.Date).LastOrDefault() is { } last ? (last.Value, last.Date) : (null, null);
+
+    private static object TargetSnapshot(decimal? statedValue, DateOnly? statedDate, IEnumerable<IndicatorTarget> points) =>
+        new { StrategyTargetValue = statedValue, StrategyTargetDate = statedDate, Targets = points.OrderBy(t => t.Date).Select(t => new { t.Date, t.Value, t.Author }).ToList() };
 }

@@ -146,9 +146,25 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.Property(x => x.Licence).HasMaxLength(200);
         builder.Property(x => x.BaselineValue).HasPrecision(18, 4);
         builder.Property(x => x.TargetValue).HasPrecision(18, 4);
+        builder.Property(x => x.StrategyTargetValue).HasPrecision(18, 4);
         builder.Property(x => x.TargetText).HasMaxLength(1000);
         builder.HasIndex(x => new { x.StrategyId, x.Code }).IsUnique();
         builder.HasMany(x => x.Values).WithOne().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(x => x.Targets).WithOne().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        Columns.SnakeCase(builder);
+    }
+}
+
+public sealed class IndicatorTargetConfiguration : IEntityTypeConfiguration<IndicatorTarget>
+{
+    public void Configure(EntityTypeBuilder<IndicatorTarget> builder)
+    {
+        builder.ToTable("steering_indicator_targets");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Value).HasPrecision(18, 4);
+        builder.Property(x => x.Author).HasMaxLength(256);
+        // One target per date: a second point at the same date would make the trajectory ambiguous.
+        builder.HasIndex(x => new { x.IndicatorId, x.Date }).IsUnique();
         Columns.SnakeCase(builder);
     }
 }

@@ -38,11 +38,41 @@ public sealed class Indicator
     public string? Licence { get; set; }
     public decimal? BaselineValue { get; set; }
     public DateOnly? BaselineDate { get; set; }
+    /// <summary>
+    /// The final target in force: the latest of <see cref="Targets"/> once they exist (kept in step by
+    /// every edit), else as imported. Status and projections read it.
+    /// </summary>
     public decimal? TargetValue { get; set; }
     public DateOnly? TargetDate { get; set; }
+    /// <summary>
+    /// The target as the strategy document stated it at the latest import, never edited by hand: a
+    /// re-import compares against it to tell a changed strategy from an unchanged one (which keeps edits).
+    /// </summary>
+    public decimal? StrategyTargetValue { get; set; }
+    public DateOnly? StrategyTargetDate { get; set; }
     /// <summary>The target as the strategy words it ("100 % couverture FttH"), kept when no figure can be read.</summary>
     public string? TargetText { get; set; }
     public List<IndicatorValue> Values { get; set; } = [];
+    /// <summary>Target points of the trajectory (intermediate and final), editable by steering officers.</summary>
+    public List<IndicatorTarget> Targets { get; set; } = [];
+
+    /// <summary>Keeps the final target in force in step with the target points after an edit.</summary>
+    public void SyncFinalTarget()
+    {
+        var last = Targets.OrderBy(t => t.Date).LastOrDefault();
+        (TargetValue, TargetDate) = (last?.Value, last?.Date);
+    }
+}
+
+/// <summary>One point of an indicator's target trajectory: the value to reach by a date.</summary>
+public sealed class IndicatorTarget
+{
+    public long Id { get; set; }
+    public long IndicatorId { get; set; }
+    public DateOnly Date { get; set; }
+    public decimal Value { get; set; }
+    /// <summary>Account e-mail of whoever set it, or "import" when it comes from the strategy document.</summary>
+    public required string Author { get; set; }
 }
 
 public sealed class IndicatorValue

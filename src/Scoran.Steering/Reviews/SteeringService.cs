@@ -19,7 +19,7 @@ public sealed record MeetingInput(DateOnly? Date, string? Committee, string? Att
 /// budget lines, milestones and indicator values. Each change and its audit entry (before/after)
 /// are saved together; nothing is ever deleted.
 /// </summary>
-public sealed class SteeringService(DbContext db, TimeProvider clock)
+public sealed partial class SteeringService(DbContext db, TimeProvider clock)
 {
     /// <summary>Audit key of an action: action codes are unique only inside their strategy.</summary>
     public static string ActionKey(string strategyCode, string actionCode) => $"{strategyCode}:{actionCode}";
@@ -178,25 +178,7 @@ public sealed class SteeringService(DbContext db, TimeProvider clock)
 
     public async Task<SteeringValidation> AddBudgetLineAsync(long actionId, int? year, string? funder, decimal? planned, decimal? committed, decimal? spent, string author, CancellationToken cancellationToken = default)
     {
-        var errors = new SteeringValidation();
-        if (year is null or < 2000 or > 2100)
-        {
-            errors.Add("Year", "Indiquez une année entre 2000 et 2100.");
-        }
-
-        if (string.IsNullOrWhiteSpace(funder))
-        {
-            errors.Add("Funder", "Indiquez le financeur.");
-        }
-
-        foreach (var (name, value) in new[] { ("Planned", planned), ("Committed", committed), ("Spent", spent) })
-        {
-            if (value is < 0)
-            {
-                errors.Add(name, "Le montant ne peut pas être négatif.");
-            }
-        }
-
+        var errors = ValidateBudget(year, funder, planned, committed, spent);
         if (errors.Count > 0)
         {
             return errors;
@@ -247,17 +229,7 @@ public sealed class SteeringService(DbContext db, TimeProvider clock)
 
     public async Task<SteeringValidation> AddMilestoneAsync(long actionId, string? title, DateOnly? planned, DateOnly? actual, string author, CancellationToken cancellationToken = default)
     {
-        var errors = new SteeringValidation();
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            errors.Add("MilestoneTitle", "Indiquez l'intitulé du jalon.");
-        }
-
-        if (planned is null)
-        {
-            errors.Add("PlannedDate", "Indiquez la date prévue.");
-        }
-
+        var errors = ValidateMilestone(title, planned, actual);
         if (errors.Count > 0)
         {
             return errors;

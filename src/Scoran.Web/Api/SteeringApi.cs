@@ -48,6 +48,22 @@ public static class SteeringApi
             .RequireAuthorization(ScoranPolicies.EditStrategy).ProducesValidationProblem();
         api.MapPost("/strategies/{code}/actions/{action}/milestones", AddMilestoneAsync).WithName("AddMilestone").WithSummary("Ajoute un jalon à une action de son organisation.")
             .RequireAuthorization(ScoranPolicies.EditStrategy).ProducesValidationProblem();
+        api.MapPut("/strategies/{code}/actions/{action}/budget/{id:long}", UpdateBudgetAsync).WithName("UpdateBudgetLine")
+            .WithSummary("Corrige une ligne budgétaire d'une action de son organisation.").RequireAuthorization(ScoranPolicies.EditStrategy).ProducesValidationProblem().ProducesProblem(404);
+        api.MapDelete("/strategies/{code}/actions/{action}/budget/{id:long}", RemoveBudgetAsync).WithName("RemoveBudgetLine")
+            .WithSummary("Supprime une ligne budgétaire (la ligne reste dans le journal d'audit).").RequireAuthorization(ScoranPolicies.EditStrategy).ProducesProblem(404);
+        api.MapPut("/strategies/{code}/actions/{action}/milestones/{id:long}", UpdateMilestoneAsync).WithName("UpdateMilestone")
+            .WithSummary("Corrige un jalon (intitulé, date prévue, date réelle) d'une action de son organisation.").RequireAuthorization(ScoranPolicies.EditStrategy).ProducesValidationProblem().ProducesProblem(404);
+        api.MapDelete("/strategies/{code}/actions/{action}/milestones/{id:long}", RemoveMilestoneAsync).WithName("RemoveMilestone")
+            .WithSummary("Supprime un jalon (il reste dans le journal d'audit).").RequireAuthorization(ScoranPolicies.EditStrategy).ProducesProblem(404);
+        api.MapGet("/strategies/{code}/indicators/{indicator}/targets", TargetsAsync).WithName("ListIndicatorTargets")
+            .WithSummary("Les points de cible d'un indicateur (trajectoire visée).").ProducesProblem(404);
+        api.MapPost("/strategies/{code}/indicators/{indicator}/targets", AddTargetAsync).WithName("AddIndicatorTarget")
+            .WithSummary("Ajoute un point de cible (date, valeur) à un indicateur.").RequireAuthorization(ScoranPolicies.ReviewActions).ProducesValidationProblem().ProducesProblem(404);
+        api.MapPut("/strategies/{code}/indicators/{indicator}/targets/{id:long}", UpdateTargetAsync).WithName("UpdateIndicatorTarget")
+            .WithSummary("Corrige un point de cible d'un indicateur.").RequireAuthorization(ScoranPolicies.ReviewActions).ProducesValidationProblem().ProducesProblem(404);
+        api.MapDelete("/strategies/{code}/indicators/{indicator}/targets/{id:long}", RemoveTargetAsync).WithName("RemoveIndicatorTarget")
+            .WithSummary("Supprime un point de cible d'un indicateur.").RequireAuthorization(ScoranPolicies.ReviewActions).ProducesProblem(404);
         return app;
     }
 
@@ -74,6 +90,10 @@ public static class SteeringApi
     public sealed record BudgetRequest(int? Year, string? Funder, decimal? Planned, decimal? Committed, decimal? Spent);
 
     public sealed record MilestoneRequest(string? Title, DateOnly? PlannedDate, DateOnly? ActualDate);
+
+    public sealed record TargetRequest(DateOnly? Date, decimal? Value);
+
+    public sealed record TargetResponse(long Id, DateOnly Date, decimal Value, string Author);
 
     private static async Task<IReadOnlyList<StrategyItem>> ListAsync(SteeringQueries queries, CancellationToken cancellationToken) =>
         (await queries.StrategiesAsync(cancellationToken))
@@ -198,16 +218,69 @@ public static class SteeringApi
     private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AddBudgetAsync(
         string code, string action, BudgetRequest request, HttpContext context, SteeringQueries queries, SteeringService service, UserManager<ScoranUser> users, CancellationToken cancellationToken) =>
         OnOwnActionAsync(code, action, context, queries, users, cancellationToken,
-            id => service.AddBudgetLineAsync(id, request.Year, request.Funder, request.Planned, request.Committed, request.Spent, context.User.Identity!.Name!, cancellationToken));
+            async id => await service.AddBudgetLineAsync(id, request.Year, request.Funder, request.Planned, request.Committed, request.Spent, context.User.Identity!.Name!, cancellationToken));
 
     private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AddMilestoneAsync(
         string code, string action, MilestoneRequest request, HttpContext context, SteeringQueries queries, SteeringService service, UserManager<ScoranUser> users, CancellationToken cancellationToken) =>
         OnOwnActionAsync(code, action, context, queries, users, cancellationToken,
-            id => service.AddMilestoneAsync(id, request.Title, request.PlannedDate, request.ActualDate, context.User.Identity!.Name!, cancellationToken));
+            async id => await service.AddMilestoneAsync(id, request.Title, request.PlannedDate, request.ActualDate, context.User.Identity!.Name!, cancellationToken));
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UpdateBudgetAsync(string code, string action, long id, BudgetRequest request,
+        HttpContext context, SteeringQueries queries, SteeringService service, UserManager<ScoranUser> users, CancellationToken cancellationToken) =>
+        OnOwnActionAsync(code, action, context, queries, users, cancellationToken,
+            async actionId => await service.UpdateBudgetLineAsync(actionId, id, request.Year, request.Funder, request.Planned, request.Committed, request.Spent, context.User.Identity!.Name!, cancellationToken));
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveBudgetAsync(string code, string action, long id,
+        HttpContext context, SteeringQueries queries, SteeringService service, UserManager<ScoranUser> users, CancellationToken cancellationToken) =>
+        OnOwnActionAsync(code, action, context, queries, users, cancellationToken,
+            async actionId => await service.RemoveBudgetLineAsync(actionId, id, context.User.Identity!.Name!, cancellationToken) ? new SteeringValidation() : null);
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UpdateMilestoneAsync(string code, string action, long id, MilestoneRequest request,
+        HttpContext context, SteeringQueries queries, SteeringService service, UserManager<ScoranUser> users, CancellationToken cancellationToken) =>
+        OnOwnActionAsync(code, action, context, queries, users, cancellationToken,
+            async actionId => await service.UpdateMilestoneAsync(actionId, id, request.Title, request.PlannedDate, request.ActualDate, context.User.Identity!.Name!, cancellationToken));
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveMilestoneAsync(string code, string action, long id,
+        HttpContext context, SteeringQueries queries, SteeringService service, UserManager<ScoranUser> users, CancellationToken cancellationToken) =>
+        OnOwnActionAsync(code, action, context, queries, users, cancellationToken,
+            async actionId => await service.RemoveMilestoneAsync(actionId, id, context.User.Identity!.Name!, cancellationToken) ? new SteeringValidation() : null);
+
+    private static async Task<Results<Ok<IReadOnlyList<TargetResponse>>, ProblemHttpResult>> TargetsAsync(string code, string indicator, SteeringQueries queries, CancellationToken cancellationToken) =>
+        await queries.IndicatorAsync(code, indicator, cancellationToken) is { } view
+            ? TypedResults.Ok<IReadOnlyList<TargetResponse>>(view.Indicator.Targets.OrderBy(t => t.Date).Select(t => new TargetResponse(t.Id, t.Date, t.Value, t.Author)).ToList())
+            : NotFound($"{code}/{indicator}");
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AddTargetAsync(string code, string indicator, TargetRequest request,
+        HttpContext context, SteeringQueries queries, SteeringService service, CancellationToken cancellationToken) =>
+        OnIndicatorAsync(code, indicator, queries, cancellationToken,
+            async indicatorId => await service.AddTargetAsync(indicatorId, request.Date, request.Value, context.User.Identity!.Name!, cancellationToken));
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> UpdateTargetAsync(string code, string indicator, long id, TargetRequest request,
+        HttpContext context, SteeringQueries queries, SteeringService service, CancellationToken cancellationToken) =>
+        OnIndicatorAsync(code, indicator, queries, cancellationToken,
+            async indicatorId => await service.UpdateTargetAsync(indicatorId, id, request.Date, request.Value, context.User.Identity!.Name!, cancellationToken));
+
+    private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RemoveTargetAsync(string code, string indicator, long id,
+        HttpContext context, SteeringQueries queries, SteeringService service, CancellationToken cancellationToken) =>
+        OnIndicatorAsync(code, indicator, queries, cancellationToken,
+            async indicatorId => await service.RemoveTargetAsync(indicatorId, id, context.User.Identity!.Name!, cancellationToken) ? new SteeringValidation() : null);
+
+    /// <summary>Null from the write means the target point is not one of this indicator's: 404.</summary>
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> OnIndicatorAsync(string code, string indicator, SteeringQueries queries,
+        CancellationToken cancellationToken, Func<long, Task<SteeringValidation?>> write)
+    {
+        if (await queries.IndicatorAsync(code, indicator, cancellationToken) is not { } view)
+        {
+            return NotFound($"{code}/{indicator}");
+        }
+
+        var errors = await write(view.Indicator.Id);
+        return errors is null ? NotFound("point de cible") : errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.NoContent();
+    }
 
     /// <summary>An editor writes only to the actions their organisation leads (compared with the action's porteur); administrators to all.</summary>
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> OnOwnActionAsync(string code, string action, HttpContext context,
-        SteeringQueries queries, UserManager<ScoranUser> users, CancellationToken cancellationToken, Func<long, Task<SteeringValidation>> write)
+        SteeringQueries queries, UserManager<ScoranUser> users, CancellationToken cancellationToken, Func<long, Task<SteeringValidation?>> write)
     {
         if (await queries.ActionAsync(code, action, cancellationToken) is not { Action.Level: NodeLevel.Action } view)
         {
@@ -221,8 +294,9 @@ public static class SteeringApi
                 statusCode: StatusCodes.Status403Forbidden);
         }
 
+        // Null: the line or milestone is not one of this action's.
         var errors = await write(view.Action.Id);
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.NoContent();
+        return errors is null ? NotFound("ligne ou jalon") : errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.NoContent();
     }
 
     private static IndicatorResponse ToResponse(IndicatorView v) => new(v.Indicator.Code, v.Indicator.Title, v.Indicator.Unit, v.Indicator.Direction, v.Indicator.Kind,

@@ -2563,6 +2563,15 @@ namespace Scoran.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("strategy_id");
 
+                    b.Property<DateOnly?>("StrategyTargetDate")
+                        .HasColumnType("date")
+                        .HasColumnName("strategy_target_date");
+
+                    b.Property<decimal?>("StrategyTargetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("strategy_target_value");
+
                     b.Property<DateOnly?>("TargetDate")
                         .HasColumnType("date")
                         .HasColumnName("target_date");
@@ -2600,6 +2609,42 @@ namespace Scoran.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("steering_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Steering.Model.IndicatorTarget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<long>("IndicatorId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("steering_indicator_targets", (string)null);
                 });
 
             modelBuilder.Entity("Scoran.Steering.Model.IndicatorValue", b =>
@@ -3222,6 +3267,15 @@ namespace Scoran.Data.Migrations.Postgres
                     b.Navigation("Strategy");
                 });
 
+            modelBuilder.Entity("Scoran.Steering.Model.IndicatorTarget", b =>
+                {
+                    b.HasOne("Scoran.Steering.Model.Indicator", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scoran.Steering.Model.IndicatorValue", b =>
                 {
                     b.HasOne("Scoran.Steering.Model.Indicator", null)
@@ -3297,6 +3351,8 @@ namespace Scoran.Data.Migrations.Postgres
 
             modelBuilder.Entity("Scoran.Steering.Model.Indicator", b =>
                 {
+                    b.Navigation("Targets");
+
                     b.Navigation("Values");
                 });
 

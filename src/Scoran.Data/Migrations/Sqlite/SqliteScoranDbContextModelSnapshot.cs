@@ -2505,6 +2505,15 @@ namespace Scoran.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("strategy_id");
 
+                    b.Property<DateOnly?>("StrategyTargetDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("strategy_target_date");
+
+                    b.Property<decimal?>("StrategyTargetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("strategy_target_value");
+
                     b.Property<DateOnly?>("TargetDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("target_date");
@@ -2542,6 +2551,40 @@ namespace Scoran.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("steering_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Scoran.Steering.Model.IndicatorTarget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<long>("IndicatorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("indicator_id");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("steering_indicator_targets", (string)null);
                 });
 
             modelBuilder.Entity("Scoran.Steering.Model.IndicatorValue", b =>
@@ -3154,6 +3197,15 @@ namespace Scoran.Data.Migrations.Sqlite
                     b.Navigation("Strategy");
                 });
 
+            modelBuilder.Entity("Scoran.Steering.Model.IndicatorTarget", b =>
+                {
+                    b.HasOne("Scoran.Steering.Model.Indicator", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Scoran.Steering.Model.IndicatorValue", b =>
                 {
                     b.HasOne("Scoran.Steering.Model.Indicator", null)
@@ -3229,6 +3281,8 @@ namespace Scoran.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Scoran.Steering.Model.Indicator", b =>
                 {
+                    b.Navigation("Targets");
+
                     b.Navigation("Values");
                 });
 

@@ -23,11 +23,23 @@ public sealed class ActionModel(SteeringQueries queries, SteeringService service
 
     public string? Saved { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, string action, CancellationToken cancellationToken)
+    /// <summary>?ligne={id} and ?jalon={id} open the corresponding form on that line for correction.</summary>
+    public async Task<IActionResult> OnGetAsync(string code, string action, [FromQuery(Name = "ligne")] long? line, [FromQuery(Name = "jalon")] long? milestone,
+        CancellationToken cancellationToken)
     {
         if (!await LoadAsync(code, action, cancellationToken))
         {
             return NotFound();
+        }
+
+        if (CanEdit && View.Action.Budget.FirstOrDefault(b => b.Id == line) is { } b)
+        {
+            Budget = new BudgetInput { Id = b.Id, Year = b.Year, Funder = b.Funder, Planned = b.Planned, Committed = b.Committed, Spent = b.Spent };
+        }
+
+        if (CanEdit && View.Action.Milestones.FirstOrDefault(m => m.Id == milestone) is { } m)
+        {
+            Milestone = new MilestoneInput { Id = m.Id, Title = m.Title, PlannedDate = m.PlannedDate, ActualDate = m.ActualDate };
         }
 
         Details = new DetailsInput
@@ -43,15 +55,35 @@ public sealed class ActionModel(SteeringQueries queries, SteeringService service
             await service.UpdateDetailsAsync(View.Action.Id, Details.Porteur, Details.Partners, Details.Territories, Details.Themes, Details.Weight, Author, organisation, cancellationToken),
             "Fiche de l'action enregistrée.", cancellationToken);
 
+    /// <summary>Adds a line, or corrects it when the form carries the line's id.</summary>
     public Task<IActionResult> OnPostBudgetAsync(string code, string action, CancellationToken cancellationToken) =>
-        WriteAsync(code, action, "Budget", async _ =>
-            await service.AddBudgetLineAsync(View.Action.Id, Budget.Year, Budget.Funder, Budget.Planned, Budget.Committed, Budget.Spent, Author, cancellationToken),
-            "Ligne budgétaire ajoutée.", cancellationToken);
+        WriteAsync(code, action, "Budget", async _ => Budget.Id is { } id
+                ? await service.UpdateBudgetLineAsync(View.Action.Id, id, Budget.Year, Budget.Funder, Budget.Planned, Budget.Committed, Budget.Spent, Author, cancellationToken) ?? Unknown("Id", "Ligne budgétaire inconnue pour cette action.")
+                : await service.AddBudgetLineAsync(View.Action.Id, Budget.Year, Budget.Funder, Budget.Planned, Budget.Committed, Budget.Spent, Author, cancellationToken),
+            Budget.Id is null ? "Ligne budgétaire ajoutée." : "Ligne budgétaire modifiée.", cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveBudgetAsync(string code, string action, [FromForm] long id, CancellationToken cancellationToken) =>
+        WriteAsync(code, action, "Remove", async _ =>
+                await service.RemoveBudgetLineAsync(View.Action.Id, id, Author, cancellationToken) ? new SteeringValidation() : Unknown("Id", "Ligne budgétaire inconnue pour cette action."),
+            "Ligne budgétaire supprimée.", cancellationToken);
 
     public Task<IActionResult> OnPostMilestoneAsync(string code, string action, CancellationToken cancellationToken) =>
-        WriteAsync(code, action, "Milestone", async _ =>
-            await service.AddMilestoneAsync(View.Action.Id, Milestone.Title, Milestone.PlannedDate, Milestone.ActualDate, Author, cancellationToken),
-            "Jalon ajouté.", cancellationToken);
+        WriteAsync(code, action, "Milestone", async _ => Milestone.Id is { } id
+                ? await service.UpdateMilestoneAsync(View.Action.Id, id, Milestone.Title, Milestone.PlannedDate, Milestone.ActualDate, Author, cancellationToken) ?? Unknown("Id", "Jalon inconnu pour cette action.")
+                : await service.AddMilestoneAsync(View.Action.Id, Milestone.Title, Milestone.PlannedDate, Milestone.ActualDate, Author, cancellationToken),
+            Milestone.Id is null ? "Jalon ajouté." : "Jalon modifié.", cancellationToken);
+
+    public Task<IActionResult> OnPostRemoveMilestoneAsync(string code, string action, [FromForm] long id, CancellationToken cancellationToken) =>
+        WriteAsync(code, action, "Remove", async _ =>
+                await service.RemoveMilestoneAsync(View.Action.Id, id, Author, cancellationToken) ? new SteeringValidation() : Unknown("Id", "Jalon inconnu pour cette action."),
+            "Jalon supprimé.", cancellationToken);
+
+    private static SteeringValidation Unknown(string field, string message)
+    {
+        var errors = new SteeringValidation();
+        errors.Add(field, message);
+        return errors;
+    }
 
     private async Task<IActionResult> WriteAsync(string code, string action, string form, Func<string?, Task<SteeringValidation>> write, string done, CancellationToken cancellationToken)
     {
@@ -121,6 +153,8 @@ public sealed class ActionModel(SteeringQueries queries, SteeringService service
 
     public sealed class BudgetInput
     {
+        /// <summary>Set when the form corrects an existing line.</summary>
+        public long? Id { get; set; }
         [Display(Name = "Année")] public int? Year { get; set; }
         [Display(Name = "Financeur")] public string? Funder { get; set; }
         [Display(Name = "Prévu (€)")] public decimal? Planned { get; set; }
@@ -130,8 +164,9 @@ public sealed class ActionModel(SteeringQueries queries, SteeringService service
 
     public sealed class MilestoneInput
     {
+        public long? Id { get; set; }
         [Display(Name = "Jalon")] public string? Title { get; set; }
         [Display(Name = "Date prévue")] public DateOnly? PlannedDate { get; set; }
-        [Display(Name = "Date réelle")] public DateOnly? ActualDate { get; set; }
+        [Display(Name = "Date réelle (jalon atteint)")] public DateOnly? ActualDate { get; set; }
     }
 }

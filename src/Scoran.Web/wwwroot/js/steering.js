@@ -5,9 +5,14 @@
   if (!window.Chart) { return; }
   document.querySelectorAll(".chart[data-values]").forEach(function (container) {
     const labels = container.dataset.labels.split("|");
-    const values = container.dataset.values.split("|").map(Number);
-    const datasets = [{ label: container.dataset.seriesLabel || "Valeur", data: values, borderColor: "#00497a", backgroundColor: "#00497a", tension: 0 }];
-    if (container.dataset.target) {
+    // An empty slot is a date with no value (a target date on the same axis): a gap, not a zero.
+    const numbers = function (text) { return text.split("|").map(function (v) { return v === "" ? null : Number(v); }); };
+    const values = numbers(container.dataset.values);
+    const datasets = [{ label: container.dataset.seriesLabel || "Valeur", data: values, borderColor: "#00497a", backgroundColor: "#00497a", tension: 0, spanGaps: true }];
+    if (container.dataset.targets) {
+      // Target points of the trajectory, joined by a dashed line.
+      datasets.push({ label: "Cible", data: numbers(container.dataset.targets), borderColor: "#a01818", backgroundColor: "#a01818", borderDash: [6, 4], pointStyle: "rectRot", pointRadius: 6, spanGaps: true });
+    } else if (container.dataset.target) {
       const target = Number(container.dataset.target);
       datasets.push({ label: "Cible", data: labels.map(function () { return target; }), borderColor: "#a01818", borderDash: [6, 4], pointRadius: 0 });
     }
@@ -17,6 +22,9 @@
       options: { maintainAspectRatio: false, animation: false, locale: "fr-FR", plugins: { legend: { display: datasets.length > 1 } } }
     });
     container.dataset.rendered = String(chart.data.datasets[0].data.length);
+    if (container.dataset.targets) {
+      container.dataset.renderedTargets = chart.data.datasets[1].data.filter(function (v) { return v !== null; }).join("|");
+    }
   });
   document.querySelectorAll(".chart[data-bars]").forEach(function (container) {
     const labels = container.dataset.labels.split("|");
