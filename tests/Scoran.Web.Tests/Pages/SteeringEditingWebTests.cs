@@ -222,6 +222,12 @@ public abstract class SteeringEditingWebTests(DatabaseProvider provider)
         Assert.Contains("atteint avec 10 jours de retard", html);
         Assert.Contains("data-verb=\"budget-updated\"", html);
         Assert.Contains("data-verb=\"milestone-updated\"", html);
+        Assert.Contains(editorEmail, html);
+        // A visitor sees the same change log without the agents' e-mail addresses.
+        var visitorHtml = WebUtility.HtmlDecode(await Browser(factory).GetStringAsync(Action, Token));
+        Assert.Contains("data-verb=\"budget-updated\"", visitorHtml);
+        Assert.DoesNotContain(editorEmail, visitorHtml);
+        Assert.Contains("Les auteurs des modifications sont visibles une fois connecté.", visitorHtml);
         var edit = WebUtility.HtmlDecode(await editor.GetStringAsync($"{Action}?ligne={line}", Token));
         Assert.Contains("value=\"2500.25\"", edit);
         Assert.Contains("Enregistrer la ligne", edit);
