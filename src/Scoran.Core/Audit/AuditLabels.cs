@@ -32,6 +32,8 @@ public static class AuditLabels
         ["kept-distinct"] = "Maintenus distincts",
         ["issued"] = "Délivrance",
         ["purged"] = "Purge",
+        ["archived"] = "Archivage",
+        ["unarchived"] = "Désarchivage",
     };
 
     /// <summary>Every verb that has a French label, for checks that no recorded verb is left unworded.</summary>
