@@ -18,7 +18,13 @@ public sealed class SchemeEditingTests
         Assert.Equal(("Nom", "Objet", "https://example.org", "schemes-bfc", true, true), (built.Name, built.Description, built.Url, built.Catalogue, built.Recurring, built.CallForProjects));
         Assert.Equal(["études"], built.EligibleCosts);
         Assert.Equal(["Condition ; avec point-virgule"], built.Conditions);
-        Assert.Equal(Valid with { Name = "Nom" }, SchemeEditing.From(built) with { Beneficiaries = Valid.Beneficiaries, Perimeter = Valid.Perimeter, Themes = Valid.Themes, Conditions = Valid.Conditions, Documents = Valid.Documents });
+        // The form is pre-filled from the stored scheme: reading it back gives the input that was saved.
+        var back = SchemeEditing.From(built);
+        Assert.Equal((50m, 150_000m, new DateOnly(2026, 12, 31), "Source"), (back.RatePercent, back.CeilingEuros, back.ClosesOn, back.Source));
+        Assert.Equal(["commune"], back.Beneficiaries);
+        Assert.Equal(["region:27"], back.Perimeter);
+        Assert.Equal(["tiers-lieux"], back.Themes);
+        Assert.Empty(SchemeEditing.Validate("bfc-test", back));
     }
 
     [Theory]
