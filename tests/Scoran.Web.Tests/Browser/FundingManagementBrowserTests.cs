@@ -23,6 +23,7 @@ public sealed class FundingManagementBrowserTests(FundingBrowserFixture browser)
             await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
             var row = page.GetByTestId("manage-schemes").Locator($"tr[data-scheme='{TiersLieux}']");
             await Assertions.Expect(row).ToContainTextAsync("50 %");
+            Assert.Empty(await AxeAudit.ViolationsAsync(page));
             await row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Modifier") }).ClickAsync();
 
             var rate = page.GetByLabel("Taux (% de l'assiette éligible)");
@@ -31,6 +32,7 @@ public sealed class FundingManagementBrowserTests(FundingBrowserFixture browser)
             await rate.FillAsync("150");
             await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("errors")).ToContainTextAsync("Le taux est un pourcentage entre 0 et 100.");
+            Assert.Empty(await AxeAudit.ViolationsAsync(page));
             await page.GetByLabel("Taux (% de l'assiette éligible)").FillAsync("60");
             await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("saved")).ToBeVisibleAsync();

@@ -48,6 +48,7 @@ public sealed class ResourcesProjectEditingBrowserTests(ResourcesProjectEditingB
             await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("edit-message")).ToContainTextAsync("après relecture par un éditeur");
             await Assertions.Expect(page.GetByTestId("pending-edits")).ToContainTextAsync("1 modification(s) en attente");
+            Assert.Empty(await AxeAudit.ViolationsAsync(page));
         });
 
         await browser.RunAsync("ressources-projet-edition-publiee", async page =>
