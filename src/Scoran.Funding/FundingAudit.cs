@@ -8,6 +8,12 @@ public static class FundingAudit
     public const string Scheme = "funding.scheme";
     public const string Dossier = "funding.dossier";
     public const string System = "système";
+    /// <summary>Audit verbs of a scheme's archiving (status set to Historical) and its undoing.</summary>
+    public const string Archived = "archived";
+    public const string Unarchived = "unarchived";
+
+    /// <summary>How the audit trail serialises snapshots (web defaults, enums as numbers), to read them back.</summary>
+    public static readonly global::System.Text.Json.JsonSerializerOptions Json = new(global::System.Text.Json.JsonSerializerDefaults.Web);
 
     /// <summary>The audited state of a scheme (lists copied so later edits do not alter a recorded snapshot).</summary>
     public static SchemeSnapshot Snapshot(AidScheme s) => new(s.Name, s.Backer, s.Programme, s.AidType, s.Status, [.. s.Beneficiaries], [.. s.Perimeter], [.. s.Themes],

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Scoran.Core.Audit;
 using Scoran.Core.Uploads;
 using Scoran.Funding.Dossiers;
+using Scoran.Funding.Editing;
 using Scoran.Funding.Model;
 using Scoran.Funding.Rules;
 using Scoran.Territories.Model;
@@ -91,6 +92,50 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
         current.Beneficiaries = edited.Beneficiaries; current.Perimeter = edited.Perimeter; current.Themes = edited.Themes;
         current.EligibleCosts = edited.EligibleCosts; current.Conditions = edited.Conditions; current.Documents = edited.Documents;
         AuditTrail.Record(db, clock, author, FundingAudit.Scheme, current.Id, "updated", before, FundingAudit.Snapshot(current));
+        await db.SaveChangesAsync(ct);
+        return current;
+    }
+
+    /// <summary>
+    /// Validates then creates or updates a scheme written by a person (API and management form):
+    /// nothing is written when there are errors; the change and its audit entry commit together.
+    /// </summary>
+    public async Task<SchemeSaveResult> SaveSchemeAsync(string id, SchemeInput input, string author, CancellationToken ct = default)
+    {
+        var errors = SchemeEditing.Validate(id, input);
+        if (errors.Count > 0) return new SchemeSaveResult(null, errors);
+        var existing = await SchemeAsync(id, ct);
+        var saved = await SaveSchemeAsync(SchemeEditing.Build(id, input, existing), author, ct);
+        return new SchemeSaveResult(saved, errors, existing is null);
+    }
+
+    /// <summary>
+    /// Archives a scheme (status <see cref="SchemeStatus.Historical"/>: kept, shown as closed, never eligible) or brings it back
+    /// with the status it had when archived, read from the audit entry of the archiving (Open when there is none).
+    /// Returns null when the scheme does not exist; archiving an archived scheme changes nothing.
+    /// </summary>
+    public async Task<AidScheme?> ArchiveAsync(string id, bool archive, string author, CancellationToken ct = default)
+    {
+        var current = await db.Set<AidScheme>().FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (current is null) return null;
+        var target = SchemeStatus.Historical;
+        if (!archive)
+        {
+            if (current.Status != SchemeStatus.Historical) return current;
+            var last = await db.Set<AuditEntry>().AsNoTracking().Where(a => a.EntityType == FundingAudit.Scheme && a.EntityId == id && a.Action == FundingAudit.Archived)
+                .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+            target = last?.BeforeJson is { } json && System.Text.Json.JsonSerializer.Deserialize<FundingAudit.SchemeSnapshot>(json, FundingAudit.Json) is { Status: var before } && before != SchemeStatus.Historical
+                ? before : SchemeStatus.Open;
+        }
+        else if (current.Status == SchemeStatus.Historical)
+        {
+            return current;
+        }
+
+        var snapshot = FundingAudit.Snapshot(current);
+        current.Status = target;
+        current.UpdatedAt = clock.GetUtcNow();
+        AuditTrail.Record(db, clock, author, FundingAudit.Scheme, id, archive ? FundingAudit.Archived : FundingAudit.Unarchived, snapshot, FundingAudit.Snapshot(current));
         await db.SaveChangesAsync(ct);
         return current;
     }

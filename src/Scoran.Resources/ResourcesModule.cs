@@ -27,6 +27,7 @@ public static class ResourcesModule
         services.AddScoped<Agenda.AgendaQueries>();
         services.AddScoped<Actors.ActorDirectory>();
         services.AddScoped<Projects.ProjectDirectory>();
+        services.AddScoped<Projects.ProjectEditing>();
         services.AddScoped<Search.ResourceSearch>();
         services.AddScoped<Search.IResourceSearchSource, Search.ActorSearchSource>();
         services.AddScoped<Search.IResourceSearchSource, Search.ProjectSearchSource>();

@@ -14,12 +14,14 @@ public sealed partial class AuditLabelsTests
     [InlineData("document-attached", "Pièce jointe")]
     [InlineData("published", "Publication")]
     [InlineData("kept-distinct", "Maintenus distincts")]
+    [InlineData("archived", "Archivage")]
+    [InlineData("unarchived", "Désarchivage")]
     public void Recorded_verbs_read_in_french(string verb, string label) => Assert.Equal(label, AuditLabels.ToFrench(verb));
 
     [Fact]
     public void An_unknown_verb_shows_as_recorded_rather_than_vanishing()
     {
-        Assert.Equal("archived", AuditLabels.ToFrench("archived"));
+        Assert.Equal("teleported", AuditLabels.ToFrench("teleported"));
         // Verbs are stable identifiers: a different case is a different (unknown) verb.
         Assert.Equal("Created", AuditLabels.ToFrench("Created"));
     }

@@ -42,6 +42,8 @@ public static class AuditLabels
         ["purged"] = "Purge",
         ["revoked"] = "Révocation",
         ["reactivated"] = "Réactivation",
+        ["archived"] = "Archivage",
+        ["unarchived"] = "Désarchivage",
     };
 
     /// <summary>Every verb that has a French label, for checks that no recorded verb is left unworded.</summary>

@@ -32,7 +32,7 @@ public sealed class Contribution
     public required ContributionKind Kind { get; init; }
     public required string Title { get; set; }
     /// <summary>Field values proposed, JSON object key → text.</summary>
-    public required string ProposedJson { get; init; }
+    public required string ProposedJson { get; set; }
     /// <summary>Field values of the entry when proposed (null for a creation).</summary>
     public string? BeforeJson { get; init; }
     public ContributionStatus Status { get; set; }

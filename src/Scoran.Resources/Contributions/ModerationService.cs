@@ -108,7 +108,9 @@ public sealed class ModerationService(DbContext db, TimeProvider clock, Document
         var current = contribution.Kind == ContributionKind.Change && entry is not null
             ? entry.Fields().ToDictionary(f => f.Key, f => f.Value)
             : before;
-        return proposed.Select(p => new FieldChange(p.Key, labels.GetValueOrDefault(p.Key, p.Key), current.GetValueOrDefault(p.Key), p.Value)).ToList();
+        return proposed.Select(p => p.Key is ProjectAttachments.ActorsKey or ProjectAttachments.ImagesKey
+            ? ProjectAttachments.Describe(p.Key, p.Value) is var (label, text) ? new FieldChange(p.Key, label, null, text) : null!
+            : new FieldChange(p.Key, labels.GetValueOrDefault(p.Key, p.Key), current.GetValueOrDefault(p.Key), p.Value)).ToList();
     }
 
     public async Task<bool> PublishAsync(long contributionId, string reviewer, string? comment, CancellationToken ct = default)
@@ -185,7 +187,7 @@ public sealed class ModerationService(DbContext db, TimeProvider clock, Document
     public async Task<IModeratedEntry?> FindAsync(string entryType, long id, CancellationToken ct = default) => entryType switch
     {
         ResourceEntryTypes.Actor => await db.Set<Actor>().Include(a => a.Contacts).FirstOrDefaultAsync(a => a.Id == id, ct),
-        ResourceEntryTypes.Project => await db.Set<Project>().FirstOrDefaultAsync(a => a.Id == id, ct),
+        ResourceEntryTypes.Project => await db.Set<Project>().Include(p => p.Actors).Include(p => p.Images).FirstOrDefaultAsync(a => a.Id == id, ct),
         ResourceEntryTypes.Event => await db.Set<AgendaEvent>().FirstOrDefaultAsync(a => a.Id == id, ct),
         ResourceEntryTypes.Document => await db.Set<ResourceDocument>().Include(d => d.Versions).FirstOrDefaultAsync(a => a.Id == id, ct),
         _ => null,

@@ -82,6 +82,9 @@ public sealed class Project : IModeratedEntry
                 case "funders": Funders = TagList.Store(value); break;
                 case "results": Results = value; break;
                 case "links": Links = value; break;
+                // Attachment edits, only ever written by ProjectEditing (they are not in Fields(), so a change proposal cannot carry them).
+                case ProjectAttachments.ActorsKey: ProjectAttachments.ApplyActors(this, value); break;
+                case ProjectAttachments.ImagesKey: ProjectAttachments.ApplyImages(this, value); break;
             }
         }
     }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Scoran.Accounts;
 using Scoran.Funding;
 using Scoran.Funding.Dossiers;
+using Scoran.Funding.Editing;
 using Scoran.Funding.Model;
 using Scoran.Funding.Rules;
 
@@ -26,6 +27,10 @@ public static class FundingApi
         g.MapPut("/schemes/{id}", SaveSchemeAsync).RequireAuthorization(ScoranPolicies.ManageFunding)
             .WithName("PutFundingScheme").WithSummary("Crée ou modifie un dispositif (administrateur, agent d'un financeur) ; tracé dans le journal d'audit.")
             .ProducesValidationProblem();
+        g.MapPost("/schemes/{id}/archive", (string id, ClaimsPrincipal user, FundingService s, CancellationToken ct) => ArchiveAsync(id, true, user, s, ct)).RequireAuthorization(ScoranPolicies.ManageFunding)
+            .WithName("ArchiveFundingScheme").WithSummary("Archive un dispositif (statut historique : conservé, jamais éligible) ; tracé dans le journal d'audit.");
+        g.MapPost("/schemes/{id}/unarchive", (string id, ClaimsPrincipal user, FundingService s, CancellationToken ct) => ArchiveAsync(id, false, user, s, ct)).RequireAuthorization(ScoranPolicies.ManageFunding)
+            .WithName("UnarchiveFundingScheme").WithSummary("Désarchive un dispositif : il reprend le statut qu'il avait avant l'archivage.");
         g.MapGet("/finder", FinderAsync).WithName("FindFundingSchemes")
             .WithSummary("Dispositifs éligibles pour ?beneficiaire=commune&territoire=39001&theme=tiers-lieux&montant=200000 avec le montant maximal et la règle qui le fixe ; &nonEligibles=true ajoute les autres avec leurs motifs.")
             .ProducesValidationProblem();
@@ -179,45 +184,15 @@ public static class FundingApi
         }
     }
 
-    public sealed record SchemeInput(string? Name, string? Backer, string? Programme, AidType? AidType, SchemeStatus? Status, List<string>? Beneficiaries, List<string>? Perimeter, List<string>? Themes,
-        decimal? RatePercent, decimal? CeilingEuros, CeilingPeriod? CeilingPeriod, decimal? BonusPercentPoints, string? BonusCondition, decimal? FloorEuros, decimal? MaxPublicAidPercent,
-        DateOnly? OpensOn, DateOnly? ClosesOn, string? Source, string? Contact, List<string>? Conditions, List<string>? Documents);
-
-    public static Dictionary<string, string[]> Validate(SchemeInput i)
-    {
-        var e = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(i.Name)) e["name"] = ["Le nom est obligatoire."];
-        if (string.IsNullOrWhiteSpace(i.Backer)) e["backer"] = ["Le financeur est obligatoire."];
-        if (string.IsNullOrWhiteSpace(i.Source)) e["source"] = ["La source est obligatoire (document, lignes, date)."];
-        if (i.RatePercent is < 0 or > 100) e["ratePercent"] = ["Le taux est un pourcentage entre 0 et 100."];
-        if (i.CeilingEuros is < 0) e["ceilingEuros"] = ["Le plafond ne peut être négatif."];
-        if (i.FloorEuros is < 0) e["floorEuros"] = ["Le plancher ne peut être négatif."];
-        if (i.BonusPercentPoints is < 0 or > 100) e["bonusPercentPoints"] = ["Le bonus est un nombre de points entre 0 et 100."];
-        if (i.MaxPublicAidPercent is < 0 or > 100) e["maxPublicAidPercent"] = ["La limite de cumul est un pourcentage entre 0 et 100."];
-        if (i.OpensOn is { } o && i.ClosesOn is { } c && c < o) e["closesOn"] = ["La clôture précède l'ouverture."];
-        if (i.Beneficiaries?.FirstOrDefault(b => !BeneficiaryTypes.Labels.ContainsKey(b)) is { } bad) e["beneficiaries"] = [$"Type inconnu : {bad}."];
-        if (i.Themes?.FirstOrDefault(t => !FundingThemes.Labels.ContainsKey(t)) is { } badTheme) e["themes"] = [$"Thème inconnu : {badTheme}."];
-        if (i.Perimeter?.FirstOrDefault(p => !System.Text.RegularExpressions.Regex.IsMatch(p, "^(FR|(region|departement|epci|commune):[0-9AB]{2,9})$")) is { } badPerimeter) e["perimeter"] = [$"Périmètre invalide : {badPerimeter} (FR, region:27, departement:39, epci:…, commune:…)."];
-        return e;
-    }
-
+    /// <summary>The same rule set and save as the management pages (<see cref="SchemeEditing"/>, <see cref="FundingService.SaveSchemeAsync(string, SchemeInput, string, CancellationToken)"/>).</summary>
     private static async Task<Results<Ok<AidScheme>, ValidationProblem>> SaveSchemeAsync(string id, [FromBody] SchemeInput input, ClaimsPrincipal user, FundingService s, CancellationToken ct)
     {
-        var errors = Validate(input);
-        if (!System.Text.RegularExpressions.Regex.IsMatch(id, "^[a-z0-9-]{3,120}$")) errors["id"] = ["Identifiant : lettres minuscules, chiffres et tirets."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var existing = await s.SchemeAsync(id, ct);
-        var scheme = new AidScheme
-        {
-            Id = id, Name = input.Name!.Trim(), Backer = input.Backer!.Trim(), Programme = input.Programme, AidType = input.AidType ?? AidType.Grant, Status = input.Status ?? SchemeStatus.Open,
-            Beneficiaries = input.Beneficiaries ?? [], Perimeter = input.Perimeter ?? [], Themes = input.Themes ?? [], RatePercent = input.RatePercent, CeilingEuros = input.CeilingEuros,
-            CeilingPeriod = input.CeilingPeriod ?? CeilingPeriod.Total, BonusPercentPoints = input.BonusPercentPoints, BonusCondition = input.BonusCondition, FloorEuros = input.FloorEuros,
-            MaxPublicAidPercent = input.MaxPublicAidPercent, OpensOn = input.OpensOn, ClosesOn = input.ClosesOn, Source = input.Source!.Trim(), Contact = input.Contact,
-            Conditions = input.Conditions ?? [], Documents = input.Documents ?? [], Catalogue = existing?.Catalogue, Description = existing?.Description, EligibleCosts = existing?.EligibleCosts ?? [],
-            AidTypeText = existing?.AidTypeText, BeneficiariesText = existing?.BeneficiariesText, RateBase = existing?.RateBase, Url = existing?.Url, Notes = existing?.Notes, SourceDate = existing?.SourceDate,
-        };
-        return TypedResults.Ok(await s.SaveSchemeAsync(scheme, user.Identity?.Name ?? "?", ct));
+        var result = await s.SaveSchemeAsync(id, input, user.Identity?.Name ?? "?", ct);
+        return result.Scheme is { } saved ? TypedResults.Ok(saved) : TypedResults.ValidationProblem(result.Errors);
     }
+
+    private static async Task<Results<Ok<AidScheme>, NotFound>> ArchiveAsync(string id, bool archive, ClaimsPrincipal user, FundingService s, CancellationToken ct) =>
+        await s.ArchiveAsync(id, archive, user.Identity?.Name ?? "?", ct) is { } scheme ? TypedResults.Ok(scheme) : TypedResults.NotFound();
 
     public sealed record DossierInput(string? SchemeId, string? ProjectTitle, decimal ProjectCost, decimal RequestedAmount);
 

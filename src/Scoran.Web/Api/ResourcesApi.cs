@@ -44,6 +44,10 @@ public static class ResourcesApi
         api.MapGet("/projects/{id:long}", ProjectAsync).WithName("GetProject")
             .WithSummary("Un projet publié, ses acteurs et ses liens vers les actions de la stratégie et les dispositifs d'aide.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/projects/{id:long}/links", EditProjectLinksAsync).WithName("EditProjectLinks")
+            .WithSummary("Remplace les liens web d'un projet (son porteur ou un éditeur) : appliqué (200) ou, pour le porteur d'un projet publié, proposé à la relecture (202).")
+            .RequireAuthorization(ScoranPolicies.Contribute)
+            .ProducesValidationProblem();
         api.MapGet("/projects/{id:long}/images/{imageId:long}", ImageAsync).WithName("GetProjectImage")
             .WithSummary("Une image d'un projet publié (PNG, JPEG ou WebP vérifiés au dépôt), servie avec des en-têtes sûrs.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -125,6 +129,27 @@ public static class ResourcesApi
         var publish = user.IsInRole(ScoranRoles.Editor) || user.IsInRole(ScoranRoles.Administrator);
         var contribution = await moderation.CreateAsync(actor, ResourceEntryTypes.Actor, user.Identity?.Name ?? "inconnu", publish, ct);
         return TypedResults.Created($"/api/resources/actors/{actor.Id}", new ProposalResult(actor.Id, actor.Status, contribution.Id));
+    }
+
+    public sealed record ProjectLinksInput(List<string>? Links);
+
+    public sealed record ProjectEditResponse(long ProjectId, string Outcome, long? ContributionId);
+
+    /// <summary>Same service and rule as the page /ressources/projets/{id}/modifier (owner or moderator; owner's edit of a published project is reviewed).</summary>
+    private static async Task<Results<Ok<ProjectEditResponse>, Accepted<ProjectEditResponse>, ValidationProblem, NotFound, ForbidHttpResult>> EditProjectLinksAsync(
+        long id, ProjectLinksInput input, ProjectEditing editing, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (input.Links is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["links"] = ["Liste « links » attendue (adresses http:// ou https://)."] });
+        var editor = new ProjectEditor(user.Identity?.Name ?? "", user.IsInRole(ScoranRoles.Editor) || user.IsInRole(ScoranRoles.Administrator));
+        var result = await editing.EditAsync(editor, id, new ProjectEdit(string.Join("\n", input.Links), [], null, [], null, null), ct);
+        return result.Outcome switch
+        {
+            ProjectEditOutcome.NotFound => TypedResults.NotFound(),
+            ProjectEditOutcome.Forbidden => TypedResults.Forbid(),
+            ProjectEditOutcome.Invalid => TypedResults.ValidationProblem(result.Errors),
+            ProjectEditOutcome.Proposed => TypedResults.Accepted($"/api/resources/projects/{id}", new ProjectEditResponse(id, "proposed", result.ContributionId)),
+            _ => TypedResults.Ok(new ProjectEditResponse(id, result.Outcome == ProjectEditOutcome.Applied ? "applied" : "unchanged", null)),
+        };
     }
 
     private static async Task<List<ProjectDto>> ListProjectsAsync(ProjectDirectory directory, CancellationToken ct,

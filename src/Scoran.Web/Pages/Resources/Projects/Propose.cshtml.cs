@@ -53,6 +53,11 @@ public sealed class ProposeModel(ModerationService moderation, ActorDirectory ac
             }
         }
 
+        if (ProjectAttachments.ParseLinks(Liens) is { Error: { } linkError })
+        {
+            ModelState.AddModelError(nameof(Liens), linkError);
+        }
+
         var project = new Project
         {
             Title = Titre?.Trim() ?? "", Summary = Resume, Themes = TagList.Store(Themes), Territories = TagList.Store(Territoires),
