@@ -325,8 +325,10 @@ public sealed record MobileAntennaSummary(int Vintage, IReadOnlyList<MobileAnten
     public int Total => ByOperator.Sum(o => o.Sites);
 }
 
-public sealed class MobileAntennaQueries(DbContext db)
+public sealed partial class MobileAntennaQueries(DbContext db)
 {
+    private DbContext Db => db;
+
     /// <summary>The latest antenna list (or <paramref name="vintage"/>) for a territory; null when none is imported.</summary>
     public async Task<MobileAntennaSummary?> SummaryAsync(TerritoryKind kind, string code, int? vintage = null, CancellationToken cancellationToken = default)
     {
@@ -351,10 +353,7 @@ public sealed class MobileAntennaQueries(DbContext db)
         var byOperator = MobileOperators.All.Select(o => rows.Where(r => r.Operator == o.Id).ToList())
             .Select((list, i) => new MobileAntennaCount(MobileOperators.All[i].Id, list.Count, list.Count(r => r.Has2G), list.Count(r => r.Has3G), list.Count(r => r.Has4G), list.Count(r => r.Has5G)))
             .ToList();
-        var text = MobileVintage.Format(at.Value);
-        var imports = await db.Set<DatasetImport>().AsNoTracking().Where(i => i.Dataset == MobileAntennaImporter.Dataset && i.Vintage == text).ToListAsync(cancellationToken);
-        var source = new MobileSource(imports.OrderByDescending(i => i.ImportedAt).Take(1)
-            .Select(i => new MobileSourceFile(i.Dataset, i.Publisher, i.Source, i.Vintage, i.Licence, i.ImportedAt, i.Summary)).ToList());
+        var source = await SourceAsync(at.Value, cancellationToken);
         return new MobileAntennaSummary(at.Value, byOperator, rows.Select(r => r.CommuneCode).Distinct().Count(),
             rows.Where(r => r.Has4G).Select(r => r.CommuneCode).Distinct().Count(), source);
     }
