@@ -75,6 +75,17 @@ public static class Lambert93
     /// <summary>Latitude and longitude (degrees) of a Lambert-93 point (metres).</summary>
     public static (double Latitude, double Longitude) ToGeographic(double x, double y) => Inverse(x, y, N, C, Xs, Ys, E, Lon0);
 
+    /// <summary>Lambert-93 metres of a geographic point (degrees): IGN's direct conic projection (ALG0003), used to write demonstration files in the publisher's layout.</summary>
+    public static (double X, double Y) FromGeographic(double latitude, double longitude)
+    {
+        var phi = latitude * Math.PI / 180;
+        var sin = E * Math.Sin(phi);
+        var isometric = Math.Log(Math.Tan(Math.PI / 4 + phi / 2) * Math.Pow((1 - sin) / (1 + sin), E / 2));
+        var r = C * Math.Exp(-N * isometric);
+        var gamma = N * (longitude * Math.PI / 180 - Lon0);
+        return (Xs + r * Math.Sin(gamma), Ys - r * Math.Cos(gamma));
+    }
+
     /// <summary>The generic inverse conic projection (radians in, degrees out), exposed so IGN's published test values can check it.</summary>
     public static (double Latitude, double Longitude) Inverse(double x, double y, double n, double c, double xs, double ys, double e, double lon0)
     {
@@ -371,12 +382,12 @@ public sealed class MobileAntennaFileImport(MobileAntennaImporter importer) : ID
         "lus selon un mapping de data/arcep/mobile-mappings et placés dans leur commune par les contours des communes. Le millésime vient du nom du fichier " +
         "(2018_01_… ou 2025T4) ; le même millésime est remplacé ; un fichier identique est ignoré.";
 
-    public IReadOnlyList<DatasetFileSlot> Files { get; } = [new("sites", "Liste des sites (CSV ou XLSX)", ".csv,.xlsx")];
+    public IReadOnlyList<DatasetFileSlot> Files { get; } = [new("sites", "Liste des sites (CSV ou XLSX)", ".csv,.xlsx"), MobileUploadMapping.Slot];
 
     public async Task<DatasetImportOutcome> ImportAsync(IReadOnlyList<string> paths, bool force, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(paths.Count, Files.Count);
-        var mappings = await MobileMappings.LoadShippedAsync(cancellationToken: cancellationToken);
+        var mappings = await MobileUploadMapping.MappingsAsync(paths[1], MobileDataset.Antennas, cancellationToken);
         var file = await MobileFiles.ReadAsync(paths[0], MobileDataset.Antennas, mappings, cancellationToken: cancellationToken);
         return MobileAntennaImporter.Describe(await importer.ImportAsync(file, force, cancellationToken), file.Synthetic);
     }
