@@ -32,7 +32,7 @@ public sealed class MobileAntennaBrowserTests(MobileAntennaBrowserFixture browse
             var map = page.Locator("#carte-mobile");
             await Assertions.Expect(map).ToHaveAttributeAsync("data-loaded", "true", new() { Timeout = 60_000 });
             await Assertions.Expect(page.GetByTestId("antenna-legend")).ToBeHiddenAsync();
-            await Assertions.Expect(page.GetByLabel("Opérateur")).ToBeDisabledAsync();
+            await Assertions.Expect(page.GetByLabel("Opérateur", new() { Exact = true })).ToBeDisabledAsync();
 
             await page.GetByLabel("Afficher le nombre de sites d'antennes par commune").CheckAsync();
             await Assertions.Expect(map).ToHaveAttributeAsync("data-antennas", "on", new() { Timeout = 30_000 });
@@ -42,8 +42,8 @@ public sealed class MobileAntennaBrowserTests(MobileAntennaBrowserFixture browse
             await Assertions.Expect(map).ToHaveAttributeAsync("data-antenna-sites", demo.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await Assertions.Expect(page.GetByTestId("antenna-summary")).ToContainTextAsync("Tous les opérateurs, toutes technologies");
 
-            await page.GetByLabel("Opérateur").SelectOptionAsync("orange");
-            await page.GetByLabel("Technologie").SelectOptionAsync("4G");
+            await page.GetByLabel("Opérateur", new() { Exact = true }).SelectOptionAsync("orange");
+            await page.GetByLabel("Technologie", new() { Exact = true }).SelectOptionAsync("4G");
             var orange4G = demo.Count(d => d[0] == "20801" && d[5] == "1");
             await Assertions.Expect(map).ToHaveAttributeAsync("data-antenna-sites", orange4G.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
             await Assertions.Expect(map).ToHaveAttributeAsync("data-antennas", "on", new() { Timeout = 30_000 });

@@ -15,6 +15,8 @@
   // The same classes as the legend of the page.
   const colours = ["step", ["get", "sites"], "#f2f2f2", 1, "#fde0c5", 2, "#facb98", 4, "#f59e4c", 10, "#e0701b", 20, "#a04000"];
   let outlines = null;
+  // Choices can change faster than answers arrive: only the latest request may draw.
+  let latest = 0;
 
   function whenMapReady(callback) {
     if (container && container.dataset.loaded === "true" && container.scoranMap) { callback(container.scoranMap); return; }
@@ -23,6 +25,7 @@
   }
 
   async function refresh(map) {
+    const ticket = ++latest;
     const params = new URLSearchParams();
     if (operator.value) params.set("operateur", operator.value);
     if (technology.value) params.set("technologie", technology.value);
@@ -31,6 +34,7 @@
       fetch(controls.dataset.values + "?" + params.toString()).then(function (r) { return r.json(); })
     ]);
     outlines = areas;
+    if (ticket !== latest) return false;
     const byCode = new Map(counts.communes.map(function (c) { return [c.code, c.sites]; }));
     const data = { type: "FeatureCollection", features: areas.features.map(function (f) {
       return { type: "Feature", geometry: f.geometry, properties: { code: f.properties.code, nom: f.properties.nom, sites: byCode.has(f.properties.code) ? byCode.get(f.properties.code) : 0 } };
@@ -63,7 +67,8 @@
       container.dataset.antennas = "off";
       return;
     }
-    refresh(map).then(function () {
+    refresh(map).then(function (drawn) {
+      if (drawn === false || !toggle.checked) return;
       map.setLayoutProperty("antennes-fond", "visibility", "visible");
       map.once("idle", function () { container.dataset.antennas = "on"; });
       map.triggerRepaint();
