@@ -24,7 +24,7 @@ public sealed class MobileAntennaBrowserTests(MobileAntennaBrowserFixture browse
     public async Task Show_antenna_sites_per_commune_on_the_map_for_an_operator_and_a_technology()
     {
         var demo = File.ReadAllLines(MobileWebFixture.DemoAntennaList).Skip(1).Select(l => l.Split(';')).ToList();
-        await browser.RunAsync("mobile-antennes", async page =>
+        await browser.RunAsync("mobile-antennes-parcours", async page =>
         {
             await page.GotoAsync("/observatoire/mobile");
             await Assertions.Expect(page.GetByTestId("mobile-antennas-synthetic")).ToContainTextAsync("Données de démonstration synthétiques");
