@@ -69,6 +69,8 @@ cmd_run() {
     say "scoran observatory import arcep-mobile / arcep-mobile-sites (mobile coverage and New Deal sites: SYNTHETIC demo files of data/arcep/mobile-demo)"
     scoran observatory import arcep-mobile
     scoran observatory import arcep-mobile-sites
+    say "scoran observatory import arcep-mobile-antennas (antenna sites: SYNTHETIC demo list of data/arcep/mobile-demo, Arcep's 2018 layout)"
+    scoran observatory import arcep-mobile-antennas
     say "scoran measurements purge (crowdsourced measurements: raw positions past the retention period)"
     scoran measurements purge
     local urls=${SCORAN_URLS:-http://127.0.0.1:5080}

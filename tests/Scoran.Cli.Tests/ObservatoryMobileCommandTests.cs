@@ -131,5 +131,15 @@ public sealed class ObservatoryMobileCommandTests
         Assert.Contains("déjà importé à l'identique : rien n'a changé.", again.Output);
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("les contours des communes ne sont pas importés", refused.Error);
+
+        // Without a file, as ./scoran.sh run calls it: the SYNTHETIC demo list, said so, and skipped when run again.
+        var demo = await ScoranProgram.RunAsync("observatory", "import", "arcep-mobile-antennas", "--connection", withOutlines);
+        var demoAgain = await ScoranProgram.RunAsync("observatory", "import", "arcep-mobile-antennas", "--connection", withOutlines);
+        var demoSites = File.ReadAllLines(Path.Combine(SharedData.RepositoryRoot, "data", "arcep", "mobile-demo", "sites-antennes-l93_2025T4_synthetique.csv")).Length - 1;
+        Assert.Equal(0, demo.ExitCode);
+        Assert.Contains($"Fichier sites d'antennes mobiles, millésime 2025T4 (données de démonstration synthétiques) importé : {demoSites} sites dans", demo.Output);
+        Assert.Contains("0 site(s) hors des communes chargées", demo.Output);
+        Assert.Equal(0, demoAgain.ExitCode);
+        Assert.Contains("déjà importé à l'identique : rien n'a changé.", demoAgain.Output);
     }
 }

@@ -90,10 +90,15 @@ internal static class ObservatoryMobileCommand
         return command;
     }
 
-    /// <summary>Antenna sites (Arcep « sites mobiles »): no demo file, a real file is given by path.</summary>
+    /// <summary>Antenna sites (Arcep « sites mobiles »): a real file given by path, or the synthetic demonstration list.</summary>
     private static Command CreateAntennaImport()
     {
-        var files = new Argument<string[]>("fichiers") { Description = "Listes de sites mobiles d'Arcep (CSV ou XLSX), par exemple 2018_01_Sites_mobiles_2G_3G_4G_France_metropolitaine_L93.csv.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("fichiers")
+        {
+            Description = "Listes de sites mobiles d'Arcep (CSV ou XLSX), par exemple 2018_01_Sites_mobiles_2G_3G_4G_France_metropolitaine_L93.csv " +
+                          "(défaut : la liste de démonstration SYNTHÉTIQUE de data/arcep/mobile-demo, au même format).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var mapping = new Option<string[]>("--mapping")
         {
             Description = "Mapping(s) de colonnes JSON en plus de ceux de data/arcep/mobile-mappings (nouveau format de fichier).",
@@ -109,8 +114,21 @@ internal static class ObservatoryMobileCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var mappings = await MobileMappings.LoadShippedAsync(parse.GetValue(mapping), cancellationToken);
+            var paths = parse.GetValue(files)?.ToList() ?? [];
+            if (paths.Count == 0)
+            {
+                // The demonstration list (invented sites in the verified 2018 layout) keeps ./scoran.sh run showing the antenna layer.
+                var folder = RepositoryLayout.FindRoot() is { } root ? DemoFolder(root) : null;
+                if (folder is null || !Directory.Exists(folder))
+                {
+                    throw new CliException("indiquez les fichiers à importer");
+                }
+
+                paths.AddRange(Directory.GetFiles(folder, "sites-antennes-*.csv").Order(StringComparer.Ordinal));
+            }
+
             var read = new List<MobileFile>();
-            foreach (var path in parse.GetValue(files) ?? [])
+            foreach (var path in paths)
             {
                 read.Add(await MobileFiles.ReadAsync(path, MobileDataset.Antennas, mappings, parse.GetValue(vintage), cancellationToken));
             }
@@ -138,7 +156,7 @@ internal static class ObservatoryMobileCommand
     {
         var folder = new Argument<string?>("dossier") { Description = "Dossier de sortie (défaut : data/arcep/mobile-demo).", Arity = ArgumentArity.ZeroOrOne };
         var region = new Option<string>("--region") { Description = "Code de la région (défaut : 27).", DefaultValueFactory = _ => "27" };
-        var command = new Command("generate-mobile-demo", "Écrit des fichiers de couverture mobile et de sites New Deal SYNTHÉTIQUES de démonstration (populations INSEE, le reste inventé).")
+        var command = new Command("generate-mobile-demo", "Écrit des fichiers de couverture mobile, de sites New Deal et de sites d'antennes (format Arcep 2018, Lambert-93) SYNTHÉTIQUES de démonstration (populations INSEE, le reste inventé).")
         {
             folder, region,
         };
@@ -157,6 +175,16 @@ internal static class ObservatoryMobileCommand
             foreach (var path in await MobileDemoGenerator.WriteAsync(output, communes, MobileDemoGenerator.DefaultVintages, cancellationToken))
             {
                 Console.WriteLine($"Écrit : {path}");
+            }
+
+            var outlined = await MobileAntennaDemo.CommunesAsync(scope.ServiceProvider.GetRequiredService<ScoranDbContext>(), parse.GetValue(region)!, cancellationToken);
+            if (outlined.Count == 0)
+            {
+                Console.WriteLine("Sites d'antennes de démonstration non écrits : aucun contour de commune importé (scoran territories import, avec les contours).");
+            }
+            else
+            {
+                Console.WriteLine($"Écrit : {await MobileAntennaDemo.WriteAsync(output, outlined, MobileDemoGenerator.DefaultVintages[^1], cancellationToken)}");
             }
 
             return 0;

@@ -21,8 +21,11 @@ public interface IDatasetFileImport
     Task<DatasetImportOutcome> ImportAsync(IReadOnlyList<string> paths, bool force, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
 }
 
-/// <summary>One file an import needs: <paramref name="Accept"/> lists the extensions offered by the file picker (".csv,.xlsx").</summary>
-public sealed record DatasetFileSlot(string Name, string Label, string Accept);
+/// <summary>
+/// One file an import needs: <paramref name="Accept"/> lists the extensions offered by the file picker (".csv,.xlsx").
+/// An <paramref name="Optional"/> file may be left out: <see cref="IDatasetFileImport.ImportAsync"/> then receives "" in its place.
+/// </summary>
+public sealed record DatasetFileSlot(string Name, string Label, string Accept, bool Optional = false);
 
 /// <summary>What an import did, in sentences for the person who ran it.</summary>
 public sealed record DatasetImportOutcome(bool Skipped, string Summary, IReadOnlyList<string> Notes);

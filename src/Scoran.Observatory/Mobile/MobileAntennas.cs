@@ -75,6 +75,17 @@ public static class Lambert93
     /// <summary>Latitude and longitude (degrees) of a Lambert-93 point (metres).</summary>
     public static (double Latitude, double Longitude) ToGeographic(double x, double y) => Inverse(x, y, N, C, Xs, Ys, E, Lon0);
 
+    /// <summary>Lambert-93 metres of a geographic point (degrees): IGN's direct conic projection (ALG0003), used to write demonstration files in the publisher's layout.</summary>
+    public static (double X, double Y) FromGeographic(double latitude, double longitude)
+    {
+        var phi = latitude * Math.PI / 180;
+        var sin = E * Math.Sin(phi);
+        var isometric = Math.Log(Math.Tan(Math.PI / 4 + phi / 2) * Math.Pow((1 - sin) / (1 + sin), E / 2));
+        var r = C * Math.Exp(-N * isometric);
+        var gamma = N * (longitude * Math.PI / 180 - Lon0);
+        return (Xs + r * Math.Sin(gamma), Ys - r * Math.Cos(gamma));
+    }
+
     /// <summary>The generic inverse conic projection (radians in, degrees out), exposed so IGN's published test values can check it.</summary>
     public static (double Latitude, double Longitude) Inverse(double x, double y, double n, double c, double xs, double ys, double e, double lon0)
     {
@@ -325,8 +336,10 @@ public sealed record MobileAntennaSummary(int Vintage, IReadOnlyList<MobileAnten
     public int Total => ByOperator.Sum(o => o.Sites);
 }
 
-public sealed class MobileAntennaQueries(DbContext db)
+public sealed partial class MobileAntennaQueries(DbContext db)
 {
+    private DbContext Db => db;
+
     /// <summary>The latest antenna list (or <paramref name="vintage"/>) for a territory; null when none is imported.</summary>
     public async Task<MobileAntennaSummary?> SummaryAsync(TerritoryKind kind, string code, int? vintage = null, CancellationToken cancellationToken = default)
     {
@@ -351,10 +364,7 @@ public sealed class MobileAntennaQueries(DbContext db)
         var byOperator = MobileOperators.All.Select(o => rows.Where(r => r.Operator == o.Id).ToList())
             .Select((list, i) => new MobileAntennaCount(MobileOperators.All[i].Id, list.Count, list.Count(r => r.Has2G), list.Count(r => r.Has3G), list.Count(r => r.Has4G), list.Count(r => r.Has5G)))
             .ToList();
-        var text = MobileVintage.Format(at.Value);
-        var imports = await db.Set<DatasetImport>().AsNoTracking().Where(i => i.Dataset == MobileAntennaImporter.Dataset && i.Vintage == text).ToListAsync(cancellationToken);
-        var source = new MobileSource(imports.OrderByDescending(i => i.ImportedAt).Take(1)
-            .Select(i => new MobileSourceFile(i.Dataset, i.Publisher, i.Source, i.Vintage, i.Licence, i.ImportedAt, i.Summary)).ToList());
+        var source = await SourceAsync(at.Value, cancellationToken);
         return new MobileAntennaSummary(at.Value, byOperator, rows.Select(r => r.CommuneCode).Distinct().Count(),
             rows.Where(r => r.Has4G).Select(r => r.CommuneCode).Distinct().Count(), source);
     }
@@ -372,12 +382,12 @@ public sealed class MobileAntennaFileImport(MobileAntennaImporter importer) : ID
         "lus selon un mapping de data/arcep/mobile-mappings et placés dans leur commune par les contours des communes. Le millésime vient du nom du fichier " +
         "(2018_01_… ou 2025T4) ; le même millésime est remplacé ; un fichier identique est ignoré.";
 
-    public IReadOnlyList<DatasetFileSlot> Files { get; } = [new("sites", "Liste des sites (CSV ou XLSX)", ".csv,.xlsx")];
+    public IReadOnlyList<DatasetFileSlot> Files { get; } = [new("sites", "Liste des sites (CSV ou XLSX)", ".csv,.xlsx"), MobileUploadMapping.Slot];
 
     public async Task<DatasetImportOutcome> ImportAsync(IReadOnlyList<string> paths, bool force, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(paths.Count, Files.Count);
-        var mappings = await MobileMappings.LoadShippedAsync(cancellationToken: cancellationToken);
+        var mappings = await MobileUploadMapping.MappingsAsync(paths[1], MobileDataset.Antennas, cancellationToken);
         var file = await MobileFiles.ReadAsync(paths[0], MobileDataset.Antennas, mappings, cancellationToken: cancellationToken);
         return MobileAntennaImporter.Describe(await importer.ImportAsync(file, force, cancellationToken), file.Synthetic);
     }

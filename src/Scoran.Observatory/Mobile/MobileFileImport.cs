@@ -14,12 +14,12 @@ public sealed class MobileCoverageFileImport(MobileImporter importer) : IDataset
         "selon un mapping de data/arcep/mobile-mappings (un nouveau format s'importe en y ajoutant un mapping) ; le fichier doit " +
         "porter son millésime (colonne ou nom, ex. 2025T4). Le même millésime est remplacé ; un fichier identique est ignoré.";
 
-    public IReadOnlyList<DatasetFileSlot> Files { get; } = [new("couverture", "Couverture par commune (CSV ou XLSX)", ".csv,.xlsx")];
+    public IReadOnlyList<DatasetFileSlot> Files { get; } = [new("couverture", "Couverture par commune (CSV ou XLSX)", ".csv,.xlsx"), MobileUploadMapping.Slot];
 
     public async Task<DatasetImportOutcome> ImportAsync(IReadOnlyList<string> paths, bool force, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(paths.Count, Files.Count);
-        var mappings = await MobileMappings.LoadShippedAsync(cancellationToken: cancellationToken);
+        var mappings = await MobileUploadMapping.MappingsAsync(paths[1], MobileDataset.Coverage, cancellationToken);
         var file = await MobileFiles.ReadAsync(paths[0], MobileDataset.Coverage, mappings, cancellationToken: cancellationToken);
         return Describe(await importer.ImportAsync(file, force, progress, cancellationToken), file.Synthetic);
     }
@@ -53,13 +53,47 @@ public sealed class NewDealSitesFileImport(MobileImporter importer) : IDatasetFi
         "Liste des sites (identifiant, commune, opérateurs, statut, dates) lue selon un mapping de data/arcep/mobile-mappings ; " +
         "le même millésime est remplacé ; un fichier identique est ignoré.";
 
-    public IReadOnlyList<DatasetFileSlot> Files { get; } = [new("sites", "Sites (CSV ou XLSX)", ".csv,.xlsx")];
+    public IReadOnlyList<DatasetFileSlot> Files { get; } = [new("sites", "Sites (CSV ou XLSX)", ".csv,.xlsx"), MobileUploadMapping.Slot];
 
     public async Task<DatasetImportOutcome> ImportAsync(IReadOnlyList<string> paths, bool force, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(paths.Count, Files.Count);
-        var mappings = await MobileMappings.LoadShippedAsync(cancellationToken: cancellationToken);
+        var mappings = await MobileUploadMapping.MappingsAsync(paths[1], MobileDataset.Sites, cancellationToken);
         var file = await MobileFiles.ReadAsync(paths[0], MobileDataset.Sites, mappings, cancellationToken: cancellationToken);
         return MobileCoverageFileImport.Describe(await importer.ImportAsync(file, force, progress, cancellationToken), file.Synthetic);
     }
+}
+
+/// <summary>
+/// The optional mapping a person uploads with a mobile file, for a layout Scoran does not ship:
+/// when given, the file is read through it alone (so a refusal names that mapping's missing
+/// columns); an invalid mapping is refused naming the field, before anything is read or written.
+/// </summary>
+public static class MobileUploadMapping
+{
+    public static readonly DatasetFileSlot Slot = new("mapping", "Mapping de colonnes JSON (facultatif : pour un format que Scoran ne connaît pas encore, voir docs/observatory-mobile.md)", ".json", Optional: true);
+
+    public static async Task<IReadOnlyList<MobileMapping>> MappingsAsync(string path, MobileDataset dataset, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return await MobileMappings.LoadShippedAsync(cancellationToken: cancellationToken);
+        }
+
+        var mapping = (await MobileMappings.LoadAsync([path], cancellationToken)).Single();
+        if (mapping.Dataset != dataset)
+        {
+            throw new ImportRejectedException([new ImportError(path, null, null,
+                $"mapping {mapping.Id} invalide : « dataset » vaut « {DatasetName(mapping.Dataset)} », ce formulaire attend « {DatasetName(dataset)} » ({MobileFiles.Describe(dataset)})")]);
+        }
+
+        return [mapping];
+    }
+
+    private static string DatasetName(MobileDataset dataset) => dataset switch
+    {
+        MobileDataset.Coverage => "coverage",
+        MobileDataset.Sites => "sites",
+        _ => "antennas",
+    };
 }

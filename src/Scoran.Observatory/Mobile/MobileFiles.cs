@@ -44,7 +44,8 @@ public static class MobileFiles
         }
 
         // Any known column name marks the header line, so a file of a new layout still gets its header read and compared.
-        var markers = candidates.SelectMany(m => m.Columns.Values.SelectMany(v => v).Concat(m.Flags.Values.SelectMany(f => f.Values.SelectMany(n => n))))
+        var markers = candidates.SelectMany(m => m.Columns.Values.SelectMany(v => v).Concat(m.Flags.Values.SelectMany(f => f.Values.SelectMany(n => n)))
+                .Concat(m.OperatorColumns.Select(c => c.Column)))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var errors = new List<ImportError>();
         var table = await ArcepTable.ReadAsync(file, markers, errors, cancellationToken);
@@ -85,6 +86,7 @@ public static class MobileFiles
         var antennas = new List<MobileAntennaRow>();
         var flags = mapping.LocateFlags(table.Header);
         var withoutPosition = 0;
+        var wide = dataset == MobileDataset.Coverage && mapping.OperatorColumns.Count > 0 ? mapping.WideGroups(table.Header) : null;
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
@@ -129,7 +131,39 @@ public static class MobileFiles
             }
 
             var commune = reader.Commune();
-            if (dataset == MobileDataset.Coverage)
+            if (wide is not null)
+            {
+                // One row, one figure per operator × technology × level; an empty cell means the file gives nothing for that operator.
+                var population = reader.Count(MobileFields.Population, "population");
+                var area = reader.Area(MobileFields.Area, "surface");
+                foreach (var g in wide)
+                {
+                    var popText = reader.At(g.PopulationIndex);
+                    var areaText = g.AreaIndex >= 0 ? reader.At(g.AreaIndex) : null;
+                    if (mapping.IsAbsent(popText) && (areaText is null || mapping.IsAbsent(areaText)))
+                    {
+                        continue;
+                    }
+
+                    var popCovered = reader.CountAt(g.PopulationIndex, popText, "population couverte");
+                    var areaCovered = areaText is null ? 0m : reader.AreaAt(g.AreaIndex, areaText, "surface couverte");
+                    if (commune is null || population is null || area is null || popCovered is null || areaCovered is null)
+                    {
+                        continue;
+                    }
+
+                    var key = $"{commune}|{g.Operator}|{g.Technology}|{g.Level}";
+                    if (seen.TryGetValue(key, out var first))
+                    {
+                        reader.Error(MobileFields.Commune, $"commune {commune}, {MobileOperators.Name(g.Operator)}, {g.Technology}, {MobileLevels.Label(g.Level)} déjà présente ligne {first}");
+                        continue;
+                    }
+
+                    seen[key] = row.Line;
+                    coverage.Add(new MobileCoverageRow(row.Line, commune, g.Operator, g.Technology, g.Level, popCovered.Value, areaCovered.Value, population.Value, area.Value));
+                }
+            }
+            else if (dataset == MobileDataset.Coverage)
             {
                 var op = reader.Resolve(MobileFields.Operator, MobileOperators.Resolve, "opérateur inconnu", "Orange, SFR, Bouygues Telecom, Free Mobile ou leur MCC-MNC");
                 var tech = reader.Resolve(MobileFields.Technology, MobileTechnologies.Resolve, "technologie inconnue", "2G, 3G, 4G ou 5G");
@@ -303,6 +337,53 @@ public static class MobileFiles
         public long? Count(string field, string what)
         {
             var text = Text(field) ?? "";
+            var value = ParseCount(text);
+            if (value is null)
+            {
+                Error(field, $"{what} invalide : « {text} » (entier positif ou nul attendu)");
+            }
+
+            return value;
+        }
+
+        public decimal? Area(string field, string what)
+        {
+            var value = ParseArea(Text(field) ?? "");
+            if (value is null)
+            {
+                Error(field, $"{what} invalide : « {Text(field)} » (nombre de km² positif ou nul attendu)");
+            }
+
+            return value;
+        }
+
+        /// <summary>The cell at a column index (wide layouts), trimmed; empty past the row's end.</summary>
+        public string At(int index) => index < Row.Fields.Count ? Row.Fields[index].Trim() : "";
+
+        public long? CountAt(int index, string text, string what)
+        {
+            var value = ParseCount(text);
+            if (value is null)
+            {
+                ErrorAt(index, $"{what} invalide : « {text} » (entier positif ou nul attendu)");
+            }
+
+            return value;
+        }
+
+        public decimal? AreaAt(int index, string text, string what)
+        {
+            var value = ParseArea(text);
+            if (value is null)
+            {
+                ErrorAt(index, $"{what} invalide : « {text} » (nombre de km² positif ou nul attendu)");
+            }
+
+            return value;
+        }
+
+        private static long? ParseCount(string text)
+        {
             if (ArcepNumber.TryParseCount(text, out var value) && value is >= 0)
             {
                 return value;
@@ -313,20 +394,13 @@ public static class MobileFiles
                 return (long)d;
             }
 
-            Error(field, $"{what} invalide : « {text} » (entier positif ou nul attendu)");
             return null;
         }
 
-        public decimal? Area(string field, string what)
+        private static decimal? ParseArea(string raw)
         {
-            var text = (Text(field) ?? "").Replace('\u00a0', ' ').Replace('\u202f', ' ').Replace(" ", "").Replace(',', '.');
-            if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value >= 0)
-            {
-                return Math.Round(value, 4);
-            }
-
-            Error(field, $"{what} invalide : « {Text(field)} » (nombre de km² positif ou nul attendu)");
-            return null;
+            var text = raw.Replace('\u00a0', ' ').Replace('\u202f', ' ').Replace(" ", "").Replace(',', '.');
+            return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value >= 0 ? Math.Round(value, 4) : null;
         }
 
         public (DateOnly? Value, bool Failed) Date(string field)

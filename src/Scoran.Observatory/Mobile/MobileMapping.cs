@@ -51,6 +51,13 @@ public sealed record MobileMapping
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> Flags { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
+    /// <summary>
+    /// Wide coverage layouts: one column per operator (and technology, level, measure), e.g.
+    /// <c>{ "column": "Orange 4G pop", "operator": "orange", "measure": "population_covered" }</c>.
+    /// A row of such a file gives one coverage figure per operator × technology × level; technology
+    /// and level come from the entry or from <see cref="Defaults"/>.
+    /// </summary>
+    public IReadOnlyList<MobileOperatorColumn> OperatorColumns { get; init; } = [];
     /// <summary>Cell values meaning "no value" in this layout (e.g. « #N/A » of a spreadsheet export).</summary>
     public IReadOnlyList<string> Absent { get; init; } = [];
     /// <summary>Whether the file says what it holds is synthetic (demonstration files); a file name containing "synthetique" also does.</summary>
@@ -62,6 +69,8 @@ public sealed record MobileMapping
 
     public IReadOnlyList<string> Required => MobileFields.Of(Dataset)
         .Where(f => f != MobileFields.Vintage && !Optional.Contains(f) && !Defaults.ContainsKey(f))
+        // A wide layout gives operator, technology, level and covered figures through its operator columns.
+        .Where(f => OperatorColumns.Count == 0 || !MobileOperatorColumn.Fields.Contains(f))
         // Antennas: the position or the commune, not both; the site reference is a nicety.
         .Where(f => Dataset != MobileDataset.Antennas || f switch
         {
@@ -112,9 +121,155 @@ public sealed record MobileMapping
         return Required.Where(f => located.GetValueOrDefault(f, -1) < 0)
             .Select(f => Columns.TryGetValue(f, out var names) && names.Count > 0 ? names[0] : f)
             .Concat(flags.Where(f => f.Value < 0).Select(f => Flags[f.Key.Field][f.Key.Value] is { Count: > 0 } n ? n[0] : f.Key.Value))
+            .Concat(LocateOperatorColumns(header).Where(c => c.Index < 0).Select(c => c.Column.Column))
             .ToList();
     }
+
+    /// <summary>Each operator column with its index in <paramref name="header"/> (-1 when absent).</summary>
+    public IReadOnlyList<(MobileOperatorColumn Column, int Index)> LocateOperatorColumns(IReadOnlyList<string> header)
+    {
+        var keys = header.Select(MobileText.Key).ToList();
+        return OperatorColumns.Select(c => (c, keys.IndexOf(MobileText.Key(c.Column)))).ToList();
+    }
+
+    /// <summary>
+    /// Checks what JSON deserialisation cannot: field names known for the dataset, coordinate system,
+    /// and the operator columns of a wide layout (operator, measure, technology and level resolvable,
+    /// one population column per operator × technology × level). Each problem names its field.
+    /// </summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        var known = MobileFields.Of(Dataset);
+        foreach (var field in Columns.Keys.Where(k => !known.Contains(k)))
+        {
+            problems.Add($"« columns.{field} » : champ inconnu pour ce type de fichier (attendus : {string.Join(", ", known)})");
+        }
+
+        foreach (var field in Flags.Keys.Where(k => Dataset != MobileDataset.Antennas || k != MobileFields.Technology))
+        {
+            problems.Add($"« flags.{field} » : seules les technologies d'un site d'antennes se donnent par colonnes oui/non");
+        }
+
+        if (Coordinates is not null and not ("lambert93" or "wgs84"))
+        {
+            problems.Add($"« coordinates » : système de coordonnées « {Coordinates} » inconnu (lambert93 ou wgs84)");
+        }
+
+        if (OperatorColumns.Count == 0)
+        {
+            return problems;
+        }
+
+        if (Dataset != MobileDataset.Coverage)
+        {
+            problems.Add("« operatorColumns » : réservé aux fichiers de couverture (dataset coverage)");
+            return problems;
+        }
+
+        foreach (var field in MobileOperatorColumn.Fields.Where(Columns.ContainsKey))
+        {
+            problems.Add($"« columns.{field} » : ce champ vient des colonnes par opérateur (operatorColumns) ; retirez-le de « columns »");
+        }
+
+        var groups = new Dictionary<(string, string, string), HashSet<string>>();
+        for (var i = 0; i < OperatorColumns.Count; i++)
+        {
+            var c = OperatorColumns[i];
+            var at = $"operatorColumns[{i}]";
+            if (string.IsNullOrWhiteSpace(c.Column))
+            {
+                problems.Add($"« {at}.column » : nom de colonne vide");
+            }
+
+            var op = MobileOperators.Resolve(c.Operator ?? "", ValuesOf(MobileFields.Operator));
+            if (op is null)
+            {
+                problems.Add($"« {at}.operator » : opérateur inconnu « {c.Operator} » (orange, sfr, bouygues, free ou leur MCC-MNC)");
+            }
+
+            if (c.Measure is not (MobileFields.PopulationCovered or MobileFields.AreaCovered))
+            {
+                problems.Add($"« {at}.measure » : mesure inconnue « {c.Measure} » ({MobileFields.PopulationCovered} ou {MobileFields.AreaCovered})");
+            }
+
+            var techText = c.Technology ?? Defaults.GetValueOrDefault(MobileFields.Technology);
+            var tech = techText is null ? null : MobileTechnologies.Resolve(techText, ValuesOf(MobileFields.Technology));
+            if (tech is null)
+            {
+                problems.Add(techText is null
+                    ? $"« {at}.technology » : technologie absente (donnez-la ici ou dans « defaults.technology »)"
+                    : $"« {at}.technology » : technologie inconnue « {techText} » (2G, 3G, 4G ou 5G)");
+            }
+
+            var levelText = c.Level ?? Defaults.GetValueOrDefault(MobileFields.Level);
+            var level = levelText is null ? null : MobileLevels.Resolve(levelText, ValuesOf(MobileFields.Level));
+            if (level is null)
+            {
+                problems.Add(levelText is null
+                    ? $"« {at}.level » : niveau absent (donnez-le ici ou dans « defaults.level »)"
+                    : $"« {at}.level » : niveau inconnu « {levelText} » (très bonne couverture, bonne couverture ou couverture limitée)");
+            }
+
+            if (op is null || tech is null || level is null || c.Measure is not (MobileFields.PopulationCovered or MobileFields.AreaCovered))
+            {
+                continue;
+            }
+
+            var measures = groups.TryGetValue((op, tech, level), out var m) ? m : groups[(op, tech, level)] = [];
+            if (!measures.Add(c.Measure))
+            {
+                problems.Add($"« {at} » : {MobileOperators.Name(op)} {tech} {MobileLevels.Label(level)} a déjà une colonne {c.Measure}");
+            }
+        }
+
+        foreach (var ((op, tech, level), measures) in groups)
+        {
+            if (!measures.Contains(MobileFields.PopulationCovered))
+            {
+                problems.Add($"« operatorColumns » : {MobileOperators.Name(op)} {tech} {MobileLevels.Label(level)} n'a pas de colonne {MobileFields.PopulationCovered}");
+            }
+            else if (!measures.Contains(MobileFields.AreaCovered) && Defaults.GetValueOrDefault(MobileFields.Area) != "0")
+            {
+                // Without covered areas the area rates would be false; a file without areas says so by an area of 0 (rates then shown as « — »).
+                problems.Add($"« operatorColumns » : {MobileOperators.Name(op)} {tech} {MobileLevels.Label(level)} n'a pas de colonne {MobileFields.AreaCovered} ; " +
+                             "pour un fichier sans surfaces, déclarez « defaults » : { \"area_km2\": \"0\" }");
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>The operator columns of a wide layout resolved to Scoran's ids, grouped by operator × technology × level (call after <see cref="Validate"/>).</summary>
+    public IReadOnlyList<MobileWideGroup> WideGroups(IReadOnlyList<string> header) =>
+        LocateOperatorColumns(header)
+            .GroupBy(c => (Operator: MobileOperators.Resolve(c.Column.Operator ?? "", ValuesOf(MobileFields.Operator))!,
+                Technology: MobileTechnologies.Resolve(c.Column.Technology ?? Defaults[MobileFields.Technology], ValuesOf(MobileFields.Technology))!,
+                Level: MobileLevels.Resolve(c.Column.Level ?? Defaults[MobileFields.Level], ValuesOf(MobileFields.Level))!))
+            .Select(g => new MobileWideGroup(g.Key.Operator, g.Key.Technology, g.Key.Level,
+                g.Single(c => c.Column.Measure == MobileFields.PopulationCovered).Index,
+                g.Where(c => c.Column.Measure == MobileFields.AreaCovered).Select(c => c.Index).DefaultIfEmpty(-1).First()))
+            .ToList();
 }
+
+/// <summary>One column of a wide coverage layout: which operator (technology, level) and which measure it holds.</summary>
+public sealed record MobileOperatorColumn
+{
+    /// <summary>The fields a wide layout gives through its operator columns instead of <see cref="MobileMapping.Columns"/>.</summary>
+    public static readonly IReadOnlyList<string> Fields = [MobileFields.Operator, MobileFields.Technology, MobileFields.Level, MobileFields.PopulationCovered, MobileFields.AreaCovered];
+
+    /// <summary>Header name of the column (compared without case, accents or punctuation).</summary>
+    public string Column { get; init; } = "";
+    /// <summary>Operator id, name or MCC-MNC (or a spelling declared in the mapping's « values.operator »).</summary>
+    public string? Operator { get; init; }
+    /// <summary><c>population_covered</c> or <c>area_covered_km2</c>.</summary>
+    public string? Measure { get; init; }
+    public string? Technology { get; init; }
+    public string? Level { get; init; }
+}
+
+/// <summary>The columns of one operator × technology × level of a wide layout (area index -1: the file has no covered areas).</summary>
+public sealed record MobileWideGroup(string Operator, string Technology, string Level, int PopulationIndex, int AreaIndex);
 
 /// <summary>The fields a mapping can give, per dataset.</summary>
 public static class MobileFields
@@ -175,22 +330,19 @@ public static class MobileMappings
         {
             try
             {
-                await using var stream = File.OpenRead(file);
-                var mapping = await JsonSerializer.DeserializeAsync<MobileMapping>(stream, Options, cancellationToken)
-                    ?? throw new JsonException("fichier vide");
-                var known = MobileFields.Of(mapping.Dataset);
-                // Flag columns carry a multi-valued field; today that is the technologies of an antenna site.
-                var unknown = mapping.Columns.Keys.Where(k => !known.Contains(k))
-                    .Concat(mapping.Flags.Keys.Where(k => mapping.Dataset != MobileDataset.Antennas || k != MobileFields.Technology)).Distinct().ToList();
-                if (mapping.Coordinates is not null and not ("lambert93" or "wgs84"))
+                var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+                var shape = CheckShape(bytes);
+                if (shape.Count > 0)
                 {
-                    errors.Add(new ImportError(file, null, null, $"mapping {mapping.Id} : système de coordonnées « {mapping.Coordinates} » inconnu (lambert93 ou wgs84)"));
+                    errors.AddRange(shape.Select(p => new ImportError(file, null, null, $"mapping invalide : {p}")));
                     continue;
                 }
 
-                if (unknown.Count > 0)
+                var mapping = JsonSerializer.Deserialize<MobileMapping>(bytes, Options) ?? throw new JsonException("fichier vide");
+                var problems = mapping.Validate();
+                if (problems.Count > 0)
                 {
-                    errors.Add(new ImportError(file, null, null, $"mapping {mapping.Id} : champ(s) inconnu(s) {string.Join(", ", unknown)} (attendus : {string.Join(", ", known)})"));
+                    errors.AddRange(problems.Select(p => new ImportError(file, null, null, $"mapping {mapping.Id} invalide : {p}")));
                     continue;
                 }
 
@@ -198,7 +350,8 @@ public static class MobileMappings
             }
             catch (JsonException ex)
             {
-                errors.Add(new ImportError(file, ex.LineNumber + 1, ex.BytePositionInLine + 1, $"mapping illisible : {ex.Message}"));
+                var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "" : $"champ « {ex.Path.TrimStart('$', '.')} » : ";
+                errors.Add(new ImportError(file, ex.LineNumber + 1, ex.BytePositionInLine + 1, $"mapping illisible : {field}valeur de type inattendu ou JSON mal formé"));
             }
         }
 
@@ -208,6 +361,64 @@ public static class MobileMappings
         }
 
         return mappings;
+    }
+
+    private static readonly string[] Datasets = ["coverage", "sites", "antennas"];
+
+    /// <summary>The required members and their types, checked before deserialising so each problem names its field in French.</summary>
+    private static List<string> CheckShape(byte[] bytes)
+    {
+        var problems = new List<string>();
+        System.Text.Json.Nodes.JsonNode? root;
+        try
+        {
+            root = System.Text.Json.Nodes.JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            return [$"JSON mal formé ligne {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1}"];
+        }
+
+        if (root is not System.Text.Json.Nodes.JsonObject obj)
+        {
+            return ["un objet JSON est attendu ({ \"id\": …, \"label\": …, \"dataset\": …, \"columns\": { … } })"];
+        }
+
+        var members = obj.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
+        foreach (var name in new[] { "id", "label" })
+        {
+            if (!members.TryGetValue(name, out var v) || v is not System.Text.Json.Nodes.JsonValue value || !value.TryGetValue<string>(out var text) || string.IsNullOrWhiteSpace(text))
+            {
+                problems.Add($"champ « {name} » manquant ou vide (texte attendu)");
+            }
+        }
+
+        if (!members.TryGetValue("dataset", out var d) || d is not System.Text.Json.Nodes.JsonValue dv || !dv.TryGetValue<string>(out var ds) || !Datasets.Contains(ds, StringComparer.OrdinalIgnoreCase))
+        {
+            problems.Add("champ « dataset » manquant ou inconnu (coverage, sites ou antennas attendu)");
+        }
+
+        if (!members.TryGetValue("columns", out var c) || c is not System.Text.Json.Nodes.JsonObject columns)
+        {
+            problems.Add("champ « columns » manquant (objet champ → liste de noms de colonnes attendu)");
+        }
+        else
+        {
+            foreach (var (field, names) in columns)
+            {
+                if (names is not System.Text.Json.Nodes.JsonArray list || list.Count == 0 || list.Any(n => n is not System.Text.Json.Nodes.JsonValue nv || !nv.TryGetValue<string>(out _)))
+                {
+                    problems.Add($"champ « columns.{field} » : liste non vide de noms de colonnes attendue");
+                }
+            }
+        }
+
+        if (members.TryGetValue("operatorColumns", out var oc) && oc is not null && oc is not System.Text.Json.Nodes.JsonArray)
+        {
+            problems.Add("champ « operatorColumns » : liste attendue ([{ \"column\": …, \"operator\": …, \"measure\": … }])");
+        }
+
+        return problems;
     }
 
     /// <summary>The shipped mappings, then <paramref name="extra"/> files (a user's own layouts).</summary>

@@ -52,6 +52,19 @@ public static class MobileApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet($"/{KindRoute}/{{code}}/antennes", AntennasAsync).WithName("GetMobileAntennaSites")
             .WithSummary("Sites d'antennes mobiles du territoire (dernière liste importée) : nombre par opérateur et technologie, communes avec un site 4G ; décomptes seulement, sans position.");
+        api.MapGet($"/{KindRoute}/{{code}}/antennes/communes", AntennaCommunesAsync).WithName("GetMobileAntennaCommunes")
+            .WithSummary("Sites d'antennes par commune du territoire (toutes ses communes, 0 compris) pour ?operateur=orange|sfr|bouygues|free (défaut : tous) et ?technologie=2G|3G|4G|5G " +
+                         "(défaut : toutes), à la dernière liste importée, avec source, millésime et licence ; décomptes seulement, jamais de position.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesValidationProblem();
+        api.MapGet($"/{KindRoute}/{{code}}/antennes.csv", AntennaCsvAsync).WithName("GetMobileAntennasCsv")
+            .WithSummary("Sites d'antennes par commune, opérateur et technologie en CSV (séparateur ;), source, millésime et licence en premières lignes.")
+            .Produces(200, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet($"/{KindRoute}/{{code}}/antennes.xlsx", AntennaXlsxAsync).WithName("GetMobileAntennasXlsx")
+            .WithSummary("Les mêmes décomptes en classeur XLSX (source, millésime et licence en première ligne).")
+            .Produces(200, contentType: XlsxType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet($"/{KindRoute}/{{code}}/theorie-mesures", TheoryAsync).WithName("GetMobileTheoryVsMeasured")
             .WithSummary("Couverture annoncée contre mesures participatives, par commune et opérateur (agrégats seulement, jamais de position), avec la règle de contradiction appliquée.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -437,5 +450,72 @@ public static class MobileApi
         return TypedResults.Ok(new AntennaResponse(kind, code, MobileVintage.Format(summary.Vintage), summary.Total, summary.Communes, summary.CommunesWith4G,
             summary.ByOperator.Select(o => new AntennaCountValue(o.Operator, o.OperatorName, o.Sites, o.Sites2G, o.Sites3G, o.Sites4G, o.Sites5G)).ToList(),
             ToSource(summary.Source)));
+    }
+
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public sealed record AntennaCommuneValue(string Code, string Name, int Sites);
+
+    public sealed record AntennaCommunesResponse(string Kind, string Code, string Vintage, string? Operator, string? OperatorName, string? Technology, int Sites, int Max,
+        IReadOnlyList<AntennaCommuneValue> Communes, SourceValue Source);
+
+    private static ProblemHttpResult NoAntennas() =>
+        TypedResults.Problem(title: "Aucune donnée", detail: "Aucune liste de sites d'antennes importée.", statusCode: StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<AntennaCommunesResponse>, ProblemHttpResult, ValidationProblem>> AntennaCommunesAsync(
+        string kind, string code, MobileAntennaQueries antennas, CancellationToken cancellationToken,
+        [FromQuery(Name = "operateur")] string? op = null, [FromQuery(Name = "technologie")] string? technology = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        string? opId = null, tech = null;
+        if (!string.IsNullOrWhiteSpace(op) && (opId = MobileOperators.Resolve(op, null)) is null)
+        {
+            errors["operateur"] = ["Opérateur attendu : orange, sfr, bouygues ou free (ou rien pour tous)."];
+        }
+
+        if (!string.IsNullOrWhiteSpace(technology) && (tech = MobileTechnologies.Resolve(technology)) is null)
+        {
+            errors["technologie"] = ["Technologie attendue : 2G, 3G, 4G ou 5G (ou rien pour toutes)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var communes = await antennas.CommunesAsync(Parse(kind), code, cancellationToken: cancellationToken);
+        if (communes is null || communes.Communes.Count == 0)
+        {
+            return communes is null ? NoAntennas() : NoData(kind, code);
+        }
+
+        var values = communes.Filter(opId, tech);
+        return TypedResults.Ok(new AntennaCommunesResponse(kind, code, MobileVintage.Format(communes.Vintage), opId, opId is null ? null : MobileOperators.Name(opId), tech,
+            values.Sum(v => v.Sites), values.Select(v => v.Sites).DefaultIfEmpty(0).Max(),
+            values.Select(v => new AntennaCommuneValue(v.Code, v.Name, v.Sites)).ToList(), ToSource(communes.Source)));
+    }
+
+    private static async Task<IResult> AntennaCsvAsync(string kind, string code, MobileAntennaQueries antennas, CancellationToken cancellationToken)
+    {
+        var parsed = Parse(kind);
+        var communes = await antennas.CommunesAsync(parsed, code, cancellationToken: cancellationToken);
+        if (communes is null || communes.Communes.Count == 0)
+        {
+            return communes is null ? NoAntennas() : NoData(kind, code);
+        }
+
+        return Csv(new StringBuilder(MobileAntennaExport.Csv(communes)), $"antennes-{parsed.ToSlug()}-{code}-{MobileVintage.Format(communes.Vintage)}.csv");
+    }
+
+    private static async Task<IResult> AntennaXlsxAsync(string kind, string code, MobileAntennaQueries antennas, CancellationToken cancellationToken)
+    {
+        var parsed = Parse(kind);
+        var communes = await antennas.CommunesAsync(parsed, code, cancellationToken: cancellationToken);
+        if (communes is null || communes.Communes.Count == 0)
+        {
+            return communes is null ? NoAntennas() : NoData(kind, code);
+        }
+
+        return TypedResults.File(MobileAntennaExport.Xlsx(communes), XlsxType, $"antennes-{parsed.ToSlug()}-{code}-{MobileVintage.Format(communes.Vintage)}.xlsx");
     }
 }

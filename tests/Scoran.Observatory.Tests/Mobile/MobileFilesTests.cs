@@ -119,7 +119,7 @@ public sealed class MobileFilesTests
         var rejected = await Assert.ThrowsAsync<ImportRejectedException>(() => MobileMappings.LoadAsync([bad], Token));
 
         Assert.Equal(bad, rejected.Errors[0].File);
-        Assert.Contains("champ(s) inconnu(s) communes", rejected.Errors[0].Reason);
+        Assert.Contains("« columns.communes » : champ inconnu", rejected.Errors[0].Reason);
     }
 
     [Fact]

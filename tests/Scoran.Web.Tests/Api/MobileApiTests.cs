@@ -11,7 +11,7 @@ using Scoran.Testing;
 namespace Scoran.Web.Tests.Api;
 
 /// <summary>/api/observatory/mobile and the /observatoire/mobile pages over the shipped SYNTHETIC demo files (BFC, 2024T4 and 2025T4).</summary>
-public abstract class MobileApiTests(MobileWebFixture fixture)
+public abstract partial class MobileApiTests(MobileWebFixture fixture)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

@@ -24,6 +24,11 @@ public abstract class MobileWebFixture(DatabaseProvider provider) : IAsyncLifeti
 
     public static string DemoFolder => Path.Combine(SharedData.RepositoryRoot, "data", "arcep", "mobile-demo");
 
+    public static string DemoAntennaList => Path.Combine(DemoFolder, "sites-antennes-l93_2025T4_synthetique.csv");
+
+    /// <summary>Whether the database also holds the SYNTHETIC demo antenna list (the antenna-layer browser test).</summary>
+    protected virtual bool DemoAntennas => false;
+
     public async ValueTask InitializeAsync()
     {
         if (provider == DatabaseProvider.Postgres && TestDatabase.PostgresUnavailableReason is not null)
@@ -38,7 +43,7 @@ public abstract class MobileWebFixture(DatabaseProvider provider) : IAsyncLifeti
         {
             await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories);
             await sp.GetRequiredService<ContoursImporter>().ImportAsync(await ContoursImporter.ReadAsync(SharedData.BfcContourFiles()), "shared/data/geo/france-geojson");
-            foreach (var path in Directory.GetFiles(DemoFolder, "*.csv").Order(StringComparer.Ordinal))
+            foreach (var path in Directory.GetFiles(DemoFolder, "*.csv").Order(StringComparer.Ordinal).Where(p => !Path.GetFileName(p).StartsWith("sites-antennes", StringComparison.Ordinal)))
             {
                 var dataset = Path.GetFileName(path).StartsWith("new-deal", StringComparison.Ordinal) ? MobileDataset.Sites : MobileDataset.Coverage;
                 await sp.GetRequiredService<MobileImporter>().ImportAsync(await MobileFiles.ReadAsync(path, dataset, mappings));
@@ -46,6 +51,11 @@ public abstract class MobileWebFixture(DatabaseProvider provider) : IAsyncLifeti
 
             // The verified Arcep L93 site layout, with invented sites (5 placed in BFC communes, 1 in Paris, 1 without position).
             await sp.GetRequiredService<MobileAntennaImporter>().ImportAsync(await MobileFiles.ReadAsync(AntennaFixture, MobileDataset.Antennas, mappings, "2018T1"));
+            if (DemoAntennas)
+            {
+                // The SYNTHETIC demo list (2025T4) after the fixture: the latest list, as ./scoran.sh run shows it.
+                await sp.GetRequiredService<MobileAntennaImporter>().ImportAsync(await MobileFiles.ReadAsync(DemoAntennaList, MobileDataset.Antennas, mappings));
+            }
         });
     }
 
@@ -98,3 +108,9 @@ public abstract class MobileWebFixture(DatabaseProvider provider) : IAsyncLifeti
 public sealed class SqliteMobileWebFixture() : MobileWebFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresMobileWebFixture() : MobileWebFixture(DatabaseProvider.Postgres);
+
+/// <summary>The demo coverage and the demo antenna list, as ./scoran.sh run loads them.</summary>
+public sealed class SqliteMobileDemoAntennasFixture() : MobileWebFixture(DatabaseProvider.Sqlite)
+{
+    protected override bool DemoAntennas => true;
+}

@@ -46,6 +46,12 @@ public sealed class ImportsModel(IEnumerable<IDatasetFileImport> imports, Scoran
             foreach (var slot in import.Files)
             {
                 var file = Request.Form.Files.GetFile($"{kind}-{slot.Name}");
+                if ((file is null || file.Length == 0) && slot.Optional)
+                {
+                    paths.Add("");
+                    continue;
+                }
+
                 if (file is null || file.Length == 0)
                 {
                     missing.Add(new ImportError(slot.Label, null, null, "fichier manquant"));
