@@ -15,6 +15,10 @@ public sealed class ScoranAppFactory(StorageOptions storage, IReadOnlyDictionary
         builder.UseSetting("Scoran:Logging:Json", "false");
         builder.UseSetting("Scoran:MigrateOnStart", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // A factory derived with WithWebHostBuilder loses UseKestrel(0)'s port and Kestrel falls back to
+        // 127.0.0.1:5000: two such hosts alive at once (parallel test classes) then fail with "address
+        // already in use". Any free loopback port instead; the factory reads back the one bound.
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         // The scheduled retention purge would otherwise fire one minute into any long-lived test host,
         // against databases that may lack the measurement tables; purge tests switch it back on.
         builder.UseSetting("Scoran:Measurements:PurgeInterval", "0");
