@@ -46,6 +46,12 @@ public static class CampaignReportExport
 
         foreach (var c in report.Communes)
         {
+            if (c.Operators.Count == 0)
+            {
+                // A published commune whose operators are each below k: listed, without operator detail.
+                sb.AppendJoin(';', ["commune", "", c.CommuneCode, Q(c.CommuneName), Text(c.Measurements), Text(c.Contributors), .. NoOperator.Select(Text)]).Append('\n');
+            }
+
             foreach (var o in c.Operators)
             {
                 sb.AppendJoin(';', ["commune", "", c.CommuneCode, Q(c.CommuneName), Text(c.Measurements), Text(c.Contributors), .. OperatorCells(o).Select(Text)]).Append('\n');
@@ -86,14 +92,17 @@ public static class CampaignReportExport
             }
 
             Sheet("Opérateurs", OperatorHeader, report.Operators.Select(OperatorCells));
-            Sheet("Communes", CommuneHeader, report.Communes.SelectMany(c => c.Operators.Select(o =>
-                new object?[] { c.CommuneCode, c.CommuneName, c.Measurements, c.Contributors }.Concat(OperatorCells(o)).ToArray())));
+            Sheet("Communes", CommuneHeader, report.Communes.SelectMany(c => (c.Operators.Count == 0 ? [NoOperator] : c.Operators.Select(OperatorCells)).Select(o =>
+                new object?[] { c.CommuneCode, c.CommuneName, c.Measurements, c.Contributors }.Concat(o).ToArray())));
             Sheet("Jours", DayHeader, report.Days.Select(d => new object?[] { Day(d.Day), d.OperatorCode, OperatorName(d.OperatorCode), d.Measurements }));
             wb.Workbook.Save();
         }
 
         return stream.ToArray();
     }
+
+    /// <summary>The operator columns of a commune whose operators are each below k.</summary>
+    private static readonly object?[] NoOperator = [null, null, null, null, null, null, null, null];
 
     private static object?[] OperatorCells(OperatorMeasurements o) =>
         [o.OperatorCode, o.OperatorName, o.Measurements, o.NoService, o.MedianDownloadMbps, o.MedianUploadMbps, o.MedianLatencyMs, o.MedianRsrp];

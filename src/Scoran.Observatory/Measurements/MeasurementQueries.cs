@@ -116,7 +116,9 @@ public sealed partial class MeasurementQueries(DbContext db, IOptions<Measuremen
     {
         var keys = byCommune ? "commune_code, operator_code" : "operator_code";
         // Counts and medians in the same pass.
-        var groups = await MediansAsync(filter, keys, ["download_mbps", "upload_mbps", "latency_ms", "rsrp_dbm"], cancellationToken);
+        // k applies to each operator group too: one contributor's medians for an operator must not show,
+        // even inside a published commune or over a whole campaign.
+        var groups = await MediansAsync(filter, keys, ["download_mbps", "upload_mbps", "latency_ms", "rsrp_dbm"], cancellationToken, publishedOnly: true);
         return groups.Select(g =>
             {
                 var parts = g.Key.Split('|');
@@ -230,7 +232,8 @@ public sealed partial class MeasurementQueries(DbContext db, IOptions<Measuremen
     /// </summary>
     private sealed record Group(int Count, int NoService, double?[] Medians);
 
-    private async Task<Dictionary<string, Group>> MediansAsync(Filter filter, string keys, string[] columns, CancellationToken cancellationToken, (string Column, IReadOnlyCollection<string> Values)? restrict = null)
+    private async Task<Dictionary<string, Group>> MediansAsync(Filter filter, string keys, string[] columns, CancellationToken cancellationToken,
+        (string Column, IReadOnlyCollection<string> Values)? restrict = null, bool publishedOnly = false)
     {
         var parts = keys.Split(',', StringSplitOptions.TrimEntries).Length;
         var restriction = restrict is { } r ? $" AND {In(r.Column, "@restrict")}" : "";
@@ -240,7 +243,7 @@ public sealed partial class MeasurementQueries(DbContext db, IOptions<Measuremen
         if (!IsSqlite)
         {
             var aggregates = string.Join(", ", columns.Select(c => $"percentile_disc(0.5) WITHIN GROUP (ORDER BY {c}), percentile_disc(0.5) WITHIN GROUP (ORDER BY {c} DESC)"));
-            await QueryAsync(filter, w => $"SELECT {keys}, COUNT(*), COUNT(CASE WHEN technology = 'aucune' THEN 1 END), {aggregates} FROM mobile_measurements WHERE {w}{restriction} GROUP BY {keys}", reader =>
+            await QueryAsync(filter, w => $"SELECT {keys}, COUNT(*), COUNT(CASE WHEN technology = 'aucune' THEN 1 END), {aggregates} FROM mobile_measurements WHERE {w}{restriction} GROUP BY {keys}{(publishedOnly ? " HAVING COUNT(DISTINCT contributor_id) >= @k" : "")}", reader =>
                 result[Key(reader)] = new Group(reader.GetInt32(parts), reader.GetInt32(parts + 1),
                     columns.Select((_, i) => Value(reader, parts + 2 + 2 * i) is { } low && Value(reader, parts + 3 + 2 * i) is { } high
                         ? Math.Round((low + high) / 2, 2) : (double?)null).ToArray()),
@@ -249,9 +252,22 @@ public sealed partial class MeasurementQueries(DbContext db, IOptions<Measuremen
         }
 
         var values = new Dictionary<string, (int NoService, List<double?>[] Lists)>(StringComparer.Ordinal);
-        await QueryAsync(filter, w => $"SELECT {keys}, technology, {string.Join(", ", columns)} FROM mobile_measurements WHERE {w}{restriction}", reader =>
+        // Groups below k are dropped before any median is computed (their contributors are counted as the values are read).
+        var contributors = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var contributorColumn = publishedOnly ? ", contributor_id" : "";
+        await QueryAsync(filter, w => $"SELECT {keys}, technology, {string.Join(", ", columns)}{contributorColumn} FROM mobile_measurements WHERE {w}{restriction}", reader =>
         {
             var key = Key(reader);
+            if (publishedOnly)
+            {
+                if (!contributors.TryGetValue(key, out var seen))
+                {
+                    contributors[key] = seen = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                seen.Add(reader.GetString(parts + 1 + columns.Length));
+            }
+
             if (!values.TryGetValue(key, out var group))
             {
                 group = (0, columns.Select(_ => new List<double?>()).ToArray());
@@ -266,6 +282,11 @@ public sealed partial class MeasurementQueries(DbContext db, IOptions<Measuremen
         }, cancellationToken, restrict?.Values);
         foreach (var (key, group) in values)
         {
+            if (publishedOnly && contributors[key].Count < MinimumContributors)
+            {
+                continue;
+            }
+
             result[key] = new Group(group.Lists[0].Count, group.NoService, group.Lists.Select(Median).ToArray());
         }
 

@@ -256,6 +256,12 @@ public static class MeasurementsApi
         static string N(double? v) => v?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
         foreach (var c in summary.Communes)
         {
+            if (c.Operators.Count == 0)
+            {
+                // Published commune, each operator below k: listed without operator detail.
+                csv.AppendLine(string.Join(";", c.CommuneCode, $"\"{c.CommuneName.Replace("\"", "\"\"")}\"", c.Measurements, c.Contributors, "", "", "", "", "", "", "", ""));
+            }
+
             foreach (var o in c.Operators)
             {
                 csv.AppendLine(string.Join(";", c.CommuneCode, $"\"{c.CommuneName.Replace("\"", "\"\"")}\"", c.Measurements, c.Contributors, o.OperatorCode, o.OperatorName,

@@ -70,8 +70,8 @@ public sealed class InMemoryMeasurementQueries(DbContext db, IOptions<Measuremen
         return (list, groups.Count - published.Count);
     }
 
-    private static List<OperatorMeasurements> ByOperator(IEnumerable<Row> rows) =>
-        rows.GroupBy(r => r.OperatorCode).OrderBy(g => g.Key, StringComparer.Ordinal)
+    private List<OperatorMeasurements> ByOperator(IEnumerable<Row> rows) =>
+        rows.GroupBy(r => r.OperatorCode).Where(g => g.Select(r => r.ContributorId).Distinct().Count() >= MinimumContributors).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new OperatorMeasurements(g.Key, MeasurementRules.Operators.GetValueOrDefault(g.Key) ?? g.Key, g.Count(),
                 g.Count(r => r.Technology == "aucune"), Median(g.Select(r => r.DownloadMbps)), Median(g.Select(r => r.UploadMbps)),
                 Median(g.Select(r => r.LatencyMs)), Median(g.Select(r => r.Rsrp))))

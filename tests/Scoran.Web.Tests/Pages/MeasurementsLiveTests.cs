@@ -75,17 +75,25 @@ public abstract class MeasurementsLiveTests(DatabaseProvider provider)
         // Beaune is below k: nothing of it is sent, not even its code.
         Assert.DoesNotContain("21054", text);
         Assert.DoesNotContain("Beaune", text);
-        // The operator report is the page's: totals and medians over the whole territory.
+        // The operator report is the page's: totals and medians over the whole territory, for operators
+        // with k contributors; Bouygues Telecom has one phone so far and is not detailed.
         var operators = live.GetProperty("operators").EnumerateArray().ToList();
-        Assert.Equal([("20801", "Orange", 2), ("20820", "Bouygues Telecom", 1)],
+        Assert.Equal([("20801", "Orange", 2)],
             operators.Select(o => (o.GetProperty("operatorCode").GetString(), o.GetProperty("operatorName").GetString(), o.GetProperty("measurements").GetInt32())));
         Assert.Equal((31.5, 6.2, 41.0, -98.0), (operators[0].GetProperty("medianDownloadMbps").GetDouble(), operators[0].GetProperty("medianUploadMbps").GetDouble(),
             operators[0].GetProperty("medianLatencyMs").GetDouble(), operators[0].GetProperty("medianRsrp").GetDouble()));
+        // Dijon itself is published (two phones) but each of its operators has one: it is listed without
+        // operator detail, in the report file and on its page.
+        var reportCsv = await client.GetStringAsync("/api/measurements/campaigns/cote-live/report.csv", Token);
+        Assert.Contains("commune;;21231;\"Dijon\";2;2;;;;;;;;\n", reportCsv);
+        Assert.DoesNotContain("commune;;21231;\"Dijon\";2;2;20820", reportCsv);
+        Assert.Contains("chaque opérateur : moins de 2 contributeurs distincts (non détaillé)",
+            WebUtility.HtmlDecode(await client.GetStringAsync("/observatoire/mesures/campagnes/cote-live/bilan", Token)));
         // The same as the campaign report the page loads.
         var report = await client.GetFromJsonAsync<JsonElement>("/api/measurements/campaigns/cote-live", Token);
         Assert.Equal(report.GetProperty("operators").GetRawText(), live.GetProperty("operators").GetRawText());
 
-        // A second Beaune phone reaches k: Beaune appears at the next poll, and the operator figures move.
+        // A second Beaune phone, on Bouygues Telecom, reaches k twice: Beaune appears at the next poll, and so does Bouygues Telecom.
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/measurements", Item("v4", 47.0240, 4.8380, "phone-4", op: "20820", campaign: "cote-live"), Token)).StatusCode);
         live = await client.GetFromJsonAsync<JsonElement>("/api/measurements/campaigns/cote-live/live", Token);
         Assert.Equal([("21054", 2), ("21231", 2)], live.GetProperty("communes").EnumerateArray()

@@ -137,7 +137,9 @@ public abstract class MeasurementsUiTests(DatabaseProvider provider)
         var report = WebUtility.HtmlDecode(await anonymous.GetStringAsync("/observatoire/mesures/campagnes/dijon-live/bilan", Token));
         Assert.Contains("/css/measurements-print.css", report);
         Assert.Contains("Dijon (21231)", report);
-        Assert.Contains("Bouygues Telecom", report);
+        Assert.Contains("Bouygues Telecom", report); // its day count: counts are published whatever k
+        // Dijon's two phones are on two operators: the commune is published, neither operator is detailed.
+        Assert.Contains("chaque opérateur : moins de 2 contributeurs distincts (non détaillé)", report);
         Assert.Contains("k = 2 contributeurs distincts", report);
         Assert.Contains($"période du {Day(-2)} au {Day(3)} (UTC)", report);
         Assert.DoesNotContain("Beaune", report);
@@ -150,7 +152,9 @@ public abstract class MeasurementsUiTests(DatabaseProvider provider)
         Assert.Contains($"période du {Day(-2)} au {Day(3)} (UTC) ; k = 2 contributeurs distincts, 1 commune(s) masquée(s) ; généré le {Day(0)}", csv[0]);
         Assert.StartsWith("tableau;jour;code_commune", csv[1]);
         Assert.Contains("operateur;;;;;;20801;Orange;2;0;31.5;6.2;41;-98", csv);
-        Assert.Contains("commune;;21231;\"Dijon\";2;2;20801;Orange;1;0;31.5;6.2;41;-98", csv);
+        Assert.Contains("commune;;21231;\"Dijon\";2;2;;;;;;;;", csv);
+        Assert.DoesNotContain(csv, l => l.StartsWith("operateur;;;;;;20820", StringComparison.Ordinal));
+        Assert.DoesNotContain(csv, l => l.StartsWith("commune;;21231;\"Dijon\";2;2;20", StringComparison.Ordinal));
         Assert.Contains($"jour;{Day(0)};;;;;20820;\"Bouygues Telecom\";1;;;;;", csv);
         Assert.DoesNotContain(csv, l => l.Contains("21054", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/measurements/campaigns/inconnue/report.csv", Token)).StatusCode);
@@ -168,9 +172,9 @@ public abstract class MeasurementsUiTests(DatabaseProvider provider)
         Assert.Equal(("21231", "Dijon"), (dijon[0].InnerText, dijon[1].InnerText));
         // Numbers are numbers, so a spreadsheet can add them up.
         Assert.Equal((CellValues.Number, "2"), (dijon[2].DataType!.Value, dijon[2].InnerText));
-        Assert.Equal((CellValues.Number, "31.5"), (dijon[8].DataType!.Value, dijon[8].InnerText));
-        // Dijon: one row per operator (Orange, Bouygues Telecom) under the provenance and header rows.
-        Assert.Equal(4, communes.Count);
+        // Dijon: one row without operator detail (each operator below k) under the provenance and header rows.
+        Assert.Equal(3, communes.Count);
+        Assert.DoesNotContain("Orange", communes[2].InnerText);
     }
 
     private const string MeasurementsApiXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -74,6 +74,15 @@
   function drawOperators(operatorRows) {
     const body = holder.querySelector("[data-live=operators]");
     if (!body || !operatorRows) return;
+    if (operatorRows.length === 0) {
+      const row = document.createElement("tr");
+      const cell = document.createElement("td");
+      cell.colSpan = 7;
+      cell.textContent = "Aucun opérateur n'atteint encore le seuil de contributeurs distincts.";
+      row.appendChild(cell);
+      body.replaceChildren(row);
+      return;
+    }
     body.replaceChildren.apply(body, operatorRows.map(function (o) {
       const row = document.createElement("tr");
       [o.operatorName, String(o.measurements), String(o.noService), value(o.medianDownloadMbps), value(o.medianUploadMbps), value(o.medianLatencyMs), value(o.medianRsrp)]
