@@ -34,6 +34,7 @@ internal static class CliHost
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning));
         services.AddScoranData(storage);
+        services.AddSingleton(Scoran.Core.ScoranClock.FromSetting(configuration[Scoran.Core.ScoranClock.StartSetting]));
         services.AddTerritories();
         services.AddObservatory();
         services.Configure<Scoran.Observatory.Measurements.MeasurementOptions>(configuration.GetSection(Scoran.Observatory.Measurements.MeasurementOptions.Section));

@@ -30,7 +30,7 @@ public sealed record MeetingReport(Meeting Meeting, Strategy Strategy, IReadOnly
     IReadOnlyDictionary<long, IReadOnlyList<AuditEntry>> HistoryByAction);
 
 /// <summary>The read side of steering: what the public pages, reports and exports show.</summary>
-public sealed class SteeringQueries(DbContext db, ComputedIndicators computed)
+public sealed class SteeringQueries(DbContext db, ComputedIndicators computed, TimeProvider clock)
 {
     public async Task<IReadOnlyList<StrategySummary>> StrategiesAsync(CancellationToken cancellationToken = default)
     {
@@ -125,7 +125,7 @@ public sealed class SteeringQueries(DbContext db, ComputedIndicators computed)
             reviews.OrderByDescending(r => r.Meeting!.Date).Select(r => new ReviewRow(r, r.Meeting!)).ToList(),
             history,
             indicatorCodes.Count == 0 ? [] : await IndicatorsAsync(strategy.Id, indicatorCodes, cancellationToken),
-            SteeringRules.Schedule(action.Milestones, DateOnly.FromDateTime(DateTime.UtcNow)), SteeringRules.Budget(action.Budget));
+            SteeringRules.Schedule(action.Milestones, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), SteeringRules.Budget(action.Budget));
     }
 
     public async Task<IReadOnlyList<(Meeting Meeting, Strategy Strategy, int Reviews)>> MeetingsAsync(CancellationToken cancellationToken = default)

@@ -44,6 +44,7 @@ public static class ScoranWebApp
 
         var storage = DataModule.ReadStorageOptions(builder.Configuration);
         builder.Services.AddScoranData(storage);
+        builder.Services.AddSingleton(Scoran.Core.ScoranClock.FromSetting(builder.Configuration[Scoran.Core.ScoranClock.StartSetting]));
         builder.Services.AddTerritories();
         builder.Services.AddObservatory();
         builder.Services.AddSteering();

@@ -16,7 +16,7 @@ public sealed class MeasurementsCommandTests
     public async Task Purge_strips_old_positions_once_and_a_second_run_purges_nothing()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "climeaspurge");
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Now;
         await database.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ScoranDbContext>();

@@ -28,6 +28,8 @@ internal static class ScoranProgram
         start.Environment.Remove("ConnectionStrings__Scoran");
         start.Environment.Remove("Scoran__Database__Provider");
         start.Environment.Remove("SCORAN_PASSWORD");
+        // The program reads the run's clock, at the instant the test has reached.
+        start.Environment["Scoran__Clock__Start"] = TestClock.Setting().Value;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

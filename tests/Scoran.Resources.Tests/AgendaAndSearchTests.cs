@@ -21,7 +21,7 @@ public abstract class AgendaAndSearchTests(DatabaseProvider provider)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddScoranData(database.Storage);
+        services.AddScoranTestData(database.Storage);
         services.AddResources();
         services.AddSingleton<TimeProvider>(new FixedClock(Now));
         return services.BuildServiceProvider();

@@ -21,7 +21,7 @@ public abstract class DocumentLibraryTests(DatabaseProvider provider)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddScoranData(database.Storage);
+        services.AddScoranTestData(database.Storage);
         services.AddResources();
         services.Configure<ResourcesOptions>(o => o.MaxUploadBytes = maxBytes);
         return services.BuildServiceProvider();

@@ -20,7 +20,7 @@ internal static class SteeringDatabase
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddScoranData(database.Storage);
+        services.AddScoranTestData(database.Storage);
         services.AddTerritories();
         services.AddObservatory();
         services.AddSteering();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Scoran.Data;
 
 namespace Scoran.Testing;
@@ -26,5 +28,8 @@ public sealed class ScoranAppFactory(StorageOptions storage, IReadOnlyDictionary
         {
             builder.UseSetting(key, value);
         }
+
+        // The run's clock, not the calendar: a test host sees the same day as the test that drives it.
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
     }
 }

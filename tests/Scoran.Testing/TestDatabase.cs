@@ -103,7 +103,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddScoranData(Storage);
+        services.AddScoranTestData(Storage);
         services.AddTerritories();
         services.AddObservatory();
         return services.BuildServiceProvider();

@@ -94,7 +94,7 @@ internal static class PlacesCommand
             await using var scope = services.CreateAsyncScope();
             var places = await scope.ServiceProvider.GetRequiredService<PlaceQueries>().ListAsync(new PlaceFilter(Departement: parse.GetValue(departement)), cancellationToken);
             var path = parse.GetValue(output)!;
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = DateOnly.FromDateTime(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var bytes = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? PlaceQueries.ToDataInclusionJson(places, today) : PlaceQueries.ToMediationNumeriqueCsv(places, today);
             await File.WriteAllBytesAsync(path, bytes, cancellationToken);
             Console.WriteLine($"{places.Count} lieux écrits dans {path}.");

@@ -15,7 +15,7 @@ public abstract class MeasurementStoreTests(DatabaseProvider provider)
 
     public static MeasurementSubmission At(string id, double lat, double lon, string installation, string op = "20801", double download = 20, DateTimeOffset? time = null, string? campaign = null) => new()
     {
-        Id = id, Time = time ?? DateTimeOffset.UtcNow.AddMinutes(-5), Lat = lat, Lon = lon, Accuracy = 10, Operator = op, Technology = "4G",
+        Id = id, Time = time ?? TestClock.Now.AddMinutes(-5), Lat = lat, Lon = lon, Accuracy = 10, Operator = op, Technology = "4G",
         Rsrp = -100, DownloadMbps = download, InstallationId = installation, Campaign = campaign,
     };
 
@@ -118,11 +118,11 @@ public abstract class MeasurementStoreTests(DatabaseProvider provider)
 
         // Campaign in Côte-d'Or this week, Orange only.
         var (campaign, errors) = await database.WithScopeAsync(sp => sp.GetRequiredService<MeasurementCampaigns>().CreateAsync(
-            new CampaignDraft("cotedor-2026", "Campagne Côte-d'Or", "departement", "21", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)), DateOnly.FromDateTime(DateTime.UtcNow), "20801", "Mesures en extérieur, à l'arrêt."), "chef@region.invalid", Token));
+            new CampaignDraft("cotedor-2026", "Campagne Côte-d'Or", "departement", "21", TestClock.Today.AddDays(-2), TestClock.Today, "20801", "Mesures en extérieur, à l'arrêt."), "chef@region.invalid", Token));
         Assert.Null(errors);
         Assert.Null((await Submit(At("c-1", 47.3220, 5.0415, "phone-1", campaign: "cotedor-2026"))).Errors);
         Assert.Contains("items[0].campaign", (await Submit(At("c-2", 47.3220, 5.0415, "phone-1", op: "20810", campaign: "cotedor-2026"))).Errors!.Keys);
-        Assert.Contains("items[0].campaign", (await Submit(At("c-3", 47.3220, 5.0415, "phone-1", time: DateTimeOffset.UtcNow.AddDays(-5), campaign: "cotedor-2026"))).Errors!.Keys);
+        Assert.Contains("items[0].campaign", (await Submit(At("c-3", 47.3220, 5.0415, "phone-1", time: TestClock.Now.AddDays(-5), campaign: "cotedor-2026"))).Errors!.Keys);
         Assert.Contains("items[0].campaign", (await Submit(At("c-4", 47.3220, 5.0415, "phone-1", campaign: "inconnue"))).Errors!.Keys);
         var report = await Query(q => q.CampaignReportAsync("cotedor-2026", Token));
         Assert.Equal(1, report!.Measurements);

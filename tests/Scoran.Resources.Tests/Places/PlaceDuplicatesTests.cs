@@ -27,7 +27,7 @@ public abstract class PlaceDuplicatesTests(DatabaseProvider provider)
     {
         TestDatabase.RequireEngine(provider);
         await using var database = await TestDatabase.CreateAsync(provider, "placesdup");
-        var services = new ServiceCollection().AddLogging().AddScoranData(database.Storage);
+        var services = new ServiceCollection().AddLogging().AddScoranTestData(database.Storage);
         Scoran.Territories.TerritoriesModule.AddTerritories(services);
         services.AddResources();
         await using var sp = services.BuildServiceProvider();

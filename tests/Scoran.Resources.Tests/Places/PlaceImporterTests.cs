@@ -64,7 +64,7 @@ public abstract class PlaceImporterTests(PlacesDatabase data)
         Require();
         // Its own database: this test writes.
         await using var database = await TestDatabase.CreateAsync(data.Provider, "placesw");
-        var services = new ServiceCollection().AddLogging().AddScoranData(database.Storage);
+        var services = new ServiceCollection().AddLogging().AddScoranTestData(database.Storage);
         Scoran.Territories.TerritoriesModule.AddTerritories(services);
         services.AddResources();
         await using var provider = services.BuildServiceProvider();

@@ -48,7 +48,7 @@ public abstract class PlacesDatabase(DatabaseProvider provider) : IAsyncLifetime
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddScoranData(Database.Storage);
+        services.AddScoranTestData(Database.Storage);
         services.AddTerritories();
         services.AddResources();
         return services.BuildServiceProvider();

@@ -140,18 +140,18 @@ public abstract class FundingApiTests(DatabaseProvider provider)
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetInt64();
         var invalid = await holder.PostAsJsonAsync("/api/funding/dossiers", new { schemeId = TiersLieux, projectTitle = "", projectCost = 0m, requestedAmount = 0m }, Token);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await holder.PostAsJsonAsync($"/api/funding/dossiers/{id}/status", new { status = "depose", date = "2026-11-20" }, Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await holder.PostAsJsonAsync($"/api/funding/dossiers/{id}/status", new { status = "depose", date = TestClock.Day(-11) }, Token)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await holder.PostAsJsonAsync($"/api/funding/dossiers/{id}/status", new { status = "accuse-reception" }, Token)).StatusCode);
 
         var agent = await f.SignedInAsync(await f.AccountAsync("Région Bourgogne-Franche-Comté", ScoranRoles.FundingAgent));
         var otherAgent = await f.SignedInAsync(await f.AccountAsync("Département de la Côte-d'Or", ScoranRoles.FundingAgent));
         Assert.Equal(0, (await otherAgent.GetFromJsonAsync<JsonElement>("/api/funding/dossiers", Token)).GetArrayLength());
         Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsJsonAsync($"/api/funding/dossiers/{id}/status", new { status = "accorde", amount = 1m }, Token)).StatusCode);
-        var ack = await agent.PostAsJsonAsync($"/api/funding/dossiers/{id}/status", new { status = "accuse-reception", date = "2026-12-01" }, Token);
+        var ack = await agent.PostAsJsonAsync($"/api/funding/dossiers/{id}/status", new { status = "accuse-reception", date = TestClock.Day(0) }, Token);
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         var acknowledged = await ack.Content.ReadFromJsonAsync<JsonElement>(Token);
-        Assert.Equal("2026-12-01", acknowledged.GetProperty("eligibleInvoicesFrom").GetString());
-        Assert.Equal("2029-12-01", acknowledged.GetProperty("deadline").GetString());
+        Assert.Equal(TestClock.Day(0), acknowledged.GetProperty("eligibleInvoicesFrom").GetString());
+        Assert.Equal(TestClock.Today.AddYears(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), acknowledged.GetProperty("deadline").GetString());
         var history = await f.WithScopeAsync(sp => sp.GetRequiredService<FundingService>().HistoryAsync(id));
         Assert.Equal(["created", "status-changed", "status-changed"], history.Select(h => h.Action));
 

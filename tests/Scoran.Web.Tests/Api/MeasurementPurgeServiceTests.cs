@@ -18,7 +18,7 @@ public abstract class MeasurementPurgeServiceTests(DatabaseProvider provider)
     /// <summary>Six contributors in Dijon: 12 measurements received 200 days ago, 6 received yesterday.</summary>
     private static async Task SeedAsync(TestDatabase database)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = TestClock.Now;
         await database.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ScoranDbContext>();

@@ -89,8 +89,8 @@ public abstract class MeasurementsApiTests(DatabaseProvider provider)
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var email = await TestAccounts.CreateAsync(factory.Services, ScoranRoles.DataManager);
         await TestAccounts.SignInAsync(client, email);
-        var start = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var end = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var start = TestClock.Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var end = TestClock.Today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var created = await client.PostAsJsonAsync("/api/measurements/campaigns",
             new { code = "dijon-test", name = "Dijon", territoryKind = "commune", territoryCode = "21231", startsOn = start, endsOn = end, operators = "", protocol = "À pied." }, Token);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -24,7 +24,7 @@ public static class MeasurementsTestData
     /// <summary>A measurement body at a given position, taken a few minutes ago.</summary>
     public static object Item(string id, double lat, double lon, string installation, string op = "20801", double rsrp = -98, string? campaign = null) => new
     {
-        id, time = DateTimeOffset.UtcNow.AddMinutes(-3), lat, lon, accuracy = 8, @operator = op, technology = "4G",
+        id, time = TestClock.Now.AddMinutes(-3), lat, lon, accuracy = 8, @operator = op, technology = "4G",
         rsrp, rsrq = -10, sinr = 9, downloadMbps = 31.5, uploadMbps = 6.2, latencyMs = 41, indoor = false,
         appVersion = "test/1.0", device = "Pixel test", installationId = installation, campaign,
     };

@@ -25,7 +25,7 @@ public abstract class PlacesWebDatabase(DatabaseProvider provider) : IAsyncLifet
         var places = await PlaceFiles.ReadAsync(Path.Combine(SharedData.Root, "data", "inclusion", "france-services", "liste-fs-20221201.csv"));
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddScoranData(database.Storage);
+        services.AddScoranTestData(database.Storage);
         Scoran.Territories.TerritoriesModule.AddTerritories(services);
         Scoran.Resources.ResourcesModule.AddResources(services);
         await using var provider_ = services.BuildServiceProvider();

@@ -78,11 +78,13 @@ public sealed class FundingBrowserTests(FundingBrowserFixture browser) : IClassF
             await page.GotoAsync("/financements/dossiers");
             await page.GetByRole(AriaRole.Link, new() { Name = "Équipement du tiers-lieu de Cize" }).ClickAsync();
             await page.GetByLabel("Nouveau statut").SelectOptionAsync("accuse-reception");
-            await page.GetByLabel("Date de l'événement").FillAsync("2026-12-01");
+            // Acknowledged the day it was filed, by the run's clock: a fixed date would fall before the filing one day.
+            var today = TestClock.Today;
+            await page.GetByLabel("Date de l'événement").FillAsync(TestClock.Day(0));
             await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Accusé de réception");
-            await Assertions.Expect(page.GetByTestId("eligibility-date")).ToHaveTextAsync("01/12/2026");
-            await Assertions.Expect(page.GetByTestId("deadline")).ToContainTextAsync("01/12/2029");
+            await Assertions.Expect(page.GetByTestId("eligibility-date")).ToHaveTextAsync(today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+            await Assertions.Expect(page.GetByTestId("deadline")).ToContainTextAsync(today.AddYears(3).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(dossierUrl, new Uri(page.Url).AbsolutePath);
             // The dossier's audit trail reads in French.
             var history = page.GetByTestId("history");

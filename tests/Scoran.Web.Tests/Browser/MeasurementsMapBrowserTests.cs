@@ -51,7 +51,7 @@ public sealed partial class MeasurementsMapBrowserTests
         factory.UseKestrel(0);
         factory.StartServer();
         var email = await TestAccounts.CreateAsync(factory.Services, ScoranRoles.DataManager);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.Today;
         string secret;
         await using (var scope = factory.Services.CreateAsyncScope())
         {

@@ -146,12 +146,12 @@ public sealed class ResourcesBrowserTests(ResourcesBrowserFixture browser) : ICl
     {
         await using (var scope = browser.Services.CreateAsyncScope())
         {
-            var start = ParisTime.ToInstant(DateTime.Today.AddDays(30).AddHours(10));
+            var start = ParisTime.ToInstant(TestClock.Today.ToDateTime(TimeOnly.MinValue).AddDays(30).AddHours(10));
             await scope.ServiceProvider.GetRequiredService<ModerationService>().CreateAsync(new AgendaEvent
             {
                 Uid = "navigateur-" + Guid.NewGuid().ToString("N") + "@test", Title = "Journée régionale de la médiation numérique",
                 StartsAt = start, EndsAt = start.AddHours(7), Place = "Dijon", Themes = TagList.Store(["inclusion numérique"]),
-                Territories = TagList.Store(["21"]), UpdatedAt = DateTimeOffset.UtcNow,
+                Territories = TagList.Store(["21"]), UpdatedAt = TestClock.Now,
             }, ResourceEntryTypes.Event, "test", publish: true, Token);
         }
 
@@ -187,7 +187,7 @@ public sealed class ResourcesBrowserTests(ResourcesBrowserFixture browser) : ICl
             await browser.SignInWithRoleAsync(page, ScoranRoles.Contributor);
             await page.GotoAsync("/ressources/agenda/proposer");
             await page.GetByLabel("Titre").FillAsync(title);
-            var day = DateTime.Today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var day = TestClock.Today.ToDateTime(TimeOnly.MinValue).AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             await page.GetByLabel("Début").FillAsync(day + "T18:00");
             await page.GetByLabel("Fin").FillAsync(day + "T20:00");
             await page.GetByLabel("Lieu (adresse)").FillAsync("Médiathèque, Lons-le-Saunier");

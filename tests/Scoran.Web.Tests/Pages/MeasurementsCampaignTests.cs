@@ -36,7 +36,7 @@ public abstract partial class MeasurementsCampaignTests(DatabaseProvider provide
 
         // People without the role see no creation form.
         Assert.DoesNotContain("Nouvelle campagne", await anonymous.GetStringAsync("/observatoire/mesures/campagnes", Token));
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.Today;
         var form = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = await TestAccounts.AntiforgeryTokenAsync(manager, "/observatoire/mesures/campagnes"),

@@ -30,7 +30,7 @@ public abstract class MeasurementsLiveTests(DatabaseProvider provider)
         ["Scoran:Measurements:RequestsPerMinute"] = "1000",
     };
 
-    private static string Day(int offset) => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(offset)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(int offset) => TestClock.Day(offset);
 
     private static async Task<HttpClient> SignedInAsync(ScoranAppFactory factory, string role)
     {

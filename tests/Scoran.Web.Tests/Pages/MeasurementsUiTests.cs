@@ -30,7 +30,7 @@ public abstract class MeasurementsUiTests(DatabaseProvider provider)
         ["Scoran:Measurements:RequestsPerMinute"] = "1000",
     };
 
-    private static string Day(int offset) => DateOnly.FromDateTime(DateTime.UtcNow.AddDays(offset)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(int offset) => TestClock.Day(offset);
 
     private static async Task<HttpClient> ManagerAsync(ScoranAppFactory factory, string role = ScoranRoles.DataManager)
     {

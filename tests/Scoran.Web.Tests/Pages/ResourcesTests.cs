@@ -233,7 +233,7 @@ public abstract class ResourcesTests(DatabaseProvider provider)
                 StartsAt = ParisTime.ToInstant(parisStart), EndsAt = ParisTime.ToInstant(parisStart.AddHours(2)),
                 Place = "Salle des fêtes, 1 place de la Mairie, 25000 Besançon",
                 Description = "Une description assez longue pour que la ligne iCalendar dépasse soixante-quinze octets et doive être repliée selon la RFC 5545, accents compris : éàèù.",
-                UpdatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = TestClock.Now,
             };
             await moderation.CreateAsync(Event("Atelier fibre", "très haut débit", "25", new DateTime(2030, 7, 1, 14, 0, 0)), ResourceEntryTypes.Event, "test", true, Token);
             await moderation.CreateAsync(Event("Rencontre inclusion", "inclusion numérique", "39", new DateTime(2030, 1, 15, 9, 30, 0)), ResourceEntryTypes.Event, "test", true, Token);

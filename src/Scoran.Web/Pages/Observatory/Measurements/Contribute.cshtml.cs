@@ -10,7 +10,7 @@ namespace Scoran.Web.Pages.Observatory.Measurements;
 
 /// <summary>Submit one measurement from a phone's browser; same rules and storage as the API.</summary>
 [EnableRateLimiting(Api.MeasurementsApi.RateLimitPolicy)]
-public sealed class ContributeModel(MeasurementIngestion ingestion, TerritoryQueries territories) : PageModel
+public sealed class ContributeModel(MeasurementIngestion ingestion, TerritoryQueries territories, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Latitude { get; set; }
     [BindProperty] public string? Longitude { get; set; }
@@ -59,7 +59,7 @@ public sealed class ContributeModel(MeasurementIngestion ingestion, TerritoryQue
         var submission = new MeasurementSubmission
         {
             Id = string.IsNullOrWhiteSpace(SubmissionId) ? null : "page:" + SubmissionId,
-            Time = DateTimeOffset.UtcNow,
+            Time = clock.GetUtcNow(),
             Lat = Number(Latitude, "lat"),
             Lon = Number(Longitude, "lon"),
             Accuracy = Number(Accuracy, "accuracy"),
