@@ -134,7 +134,9 @@ cmd_test() {
     npm_ci
     say "dotnet build Scoran.slnx ($CONFIGURATION)"
     dotnet build Scoran.slnx -c "$CONFIGURATION" -v quiet -nologo -clp:ErrorsOnly || die "build failed"
-    rm -rf artifacts/test-results artifacts/screenshots
+    # Database templates (migrated schema, France, BFC outlines) are built once per run, then copied per test.
+    rm -rf artifacts/test-results artifacts/screenshots artifacts/test-databases
+    export SCORAN_TEST_RUN="$(date +%s)-$$"
     say "dotnet test (SQLite file, PostgreSQL on loopback, Chromium)"
     local log=artifacts/test-output.log status=0
     # Test assemblies run side by side, each with many in-process hosts; inotify watchers would

@@ -20,8 +20,8 @@ public sealed class ObservatoryConnexionCommandTests
     [Fact]
     public async Task The_fixture_files_import_once_report_the_merged_commune_then_are_reported_unchanged()
     {
-        var database = NewDatabase();
-        Assert.Equal(0, (await ScoranProgram.RunAsync("territories", "import", "--from", SharedData.Territories, "--no-contours", "--connection", database)).ExitCode);
+        // France already imported (the run's template): this test is about the observatory import, not the territories one.
+        var database = await TestDatabase.CopySqliteTemplateAsync(TestTemplates.France, Path.Combine(SharedData.ArtifactsFolder("cli"), $"{Guid.NewGuid():N}.db"));
         string[] files = [SharedData.ConnexionFixture("debit"), SharedData.ConnexionFixture("techno"), SharedData.ConnexionFixture("meilleure_techno")];
 
         var first = await ScoranProgram.RunAsync(["observatory", "import", "arcep-connexion", .. files, "--connection", database]);
@@ -53,8 +53,8 @@ public sealed class ObservatoryConnexionCommandTests
     [Fact]
     public async Task From_url_downloads_from_a_loopback_server_and_an_unreachable_one_gives_a_clear_error()
     {
-        var database = NewDatabase();
-        Assert.Equal(0, (await ScoranProgram.RunAsync("territories", "import", "--from", SharedData.Territories, "--no-contours", "--connection", database)).ExitCode);
+        // France already imported (the run's template): this test is about the observatory import, not the territories one.
+        var database = await TestDatabase.CopySqliteTemplateAsync(TestTemplates.France, Path.Combine(SharedData.ArtifactsFolder("cli"), $"{Guid.NewGuid():N}.db"));
         var port = FreePort();
         using var server = new HttpListener();
         server.Prefixes.Add($"http://127.0.0.1:{port}/");

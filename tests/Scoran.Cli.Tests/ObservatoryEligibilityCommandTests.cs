@@ -11,8 +11,8 @@ public sealed class ObservatoryEligibilityCommandTests
     public async Task The_demo_pair_imports_once_then_is_reported_unchanged_and_a_bad_file_exits_with_its_line()
     {
         var path = NewDatabasePath();
-        var database = $"Data Source={path}";
-        Assert.Equal(0, (await ScoranProgram.RunAsync("territories", "import", "--from", SharedData.Territories, "--no-contours", "--connection", database)).ExitCode);
+        // France already imported (the run's template): this test is about the observatory import, not the territories one.
+        var database = await TestDatabase.CopySqliteTemplateAsync(TestTemplates.France, path);
 
         var first = await ScoranProgram.RunAsync("observatory", "import", "arcep-eligibilite", "--connection", database);
         var second = await ScoranProgram.RunAsync("observatory", "import", "arcep-eligibilite", "--connection", database);

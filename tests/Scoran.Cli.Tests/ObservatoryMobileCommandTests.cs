@@ -16,8 +16,8 @@ public sealed class ObservatoryMobileCommandTests
 
     private static async Task<string> DatabaseWithTerritoriesAsync()
     {
-        var database = NewDatabase();
-        Assert.Equal(0, (await ScoranProgram.RunAsync("territories", "import", "--from", SharedData.Territories, "--no-contours", "--connection", database)).ExitCode);
+        // France already imported (the run's template): this test is about the observatory import, not the territories one.
+        var database = await TestDatabase.CopySqliteTemplateAsync(TestTemplates.France, Path.Combine(SharedData.ArtifactsFolder("cli"), $"{Guid.NewGuid():N}.db"));
         return database;
     }
 

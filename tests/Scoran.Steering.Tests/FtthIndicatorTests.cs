@@ -14,8 +14,7 @@ public abstract class FtthIndicatorTests(DatabaseProvider provider)
     public async Task The_FttH_indicator_of_the_region_is_computed_from_the_observatory_and_moves_with_a_new_quarter()
     {
         TestDatabase.RequireEngine(provider);
-        await using var database = await TestDatabase.CreateAsync(provider, "steeringftth");
-        await database.ImportTerritoriesAsync();
+        await using var database = await TestDatabase.CreateAsync(provider, "steeringftth", TestTemplates.France);
         await database.ImportReferenceAsync();
         var folder = Path.Combine(SharedData.Root, "data", "ftth", "arcep-observatoire-2018T1");
 

@@ -45,14 +45,4 @@ internal static class SteeringDatabase
 
         return reports;
     });
-
-    public static async Task ImportTerritoriesAsync(this TestDatabase database)
-    {
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
-        await database.SteeringScopeAsync(async sp =>
-        {
-            await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token);
-            return true;
-        });
-    }
 }

@@ -1,27 +1,24 @@
 using Xunit;
 using Microsoft.Extensions.DependencyInjection;
 using Scoran.Data;
-using Scoran.Observatory.Import.Arcep;
 using Scoran.Territories.Import;
 
 namespace Scoran.Testing;
 
 /// <summary>
 /// A database holding the whole of France (shared/ decoupage-administratif 6.0.0), the BFC
-/// outlines, Arcep's FttH release of T1 2018 and the synthetic « Ma connexion internet » demo files, imported once per test assembly and engine.
+/// outlines, Arcep's FttH release of T1 2018 and the synthetic « Ma connexion internet » demo files
+/// (<see cref="TestTemplates.Observatory"/>), copied once per test assembly and engine from the run's template.
 /// Tests must only read its data; they may add accounts, under addresses of their own.
 /// </summary>
 public abstract class ImportedTerritories(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase? _database;
+    private Task<ContoursImportReport>? _contoursReport;
 
     public DatabaseProvider Provider { get; } = provider;
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException(SkipReason ?? "not initialised");
-
-    public TerritoriesImportReport TerritoriesReport { get; private set; } = null!;
-
-    public ContoursImportReport ContoursReport { get; private set; } = null!;
 
     /// <summary>Why this engine is unavailable (tests skip, except on CI where they fail).</summary>
     public string? SkipReason => Provider == DatabaseProvider.Postgres ? TestDatabase.PostgresUnavailableReason : null;
@@ -33,22 +30,20 @@ public abstract class ImportedTerritories(DatabaseProvider provider) : IAsyncLif
             return;
         }
 
-        _database = await TestDatabase.CreateAsync(Provider, "imported");
-        var set = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories);
-        await _database.WithScopeAsync(async sp =>
-        {
-            TerritoriesReport = await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(set);
-            ContoursReport = await sp.GetRequiredService<ContoursImporter>().ImportAsync(await ContoursImporter.ReadAsync(SharedData.BfcContourFiles()), "shared/data/geo/france-geojson");
-            var ftth = Path.Combine(SharedData.Root, "data", "ftth", "arcep-observatoire-2018T1");
-            await sp.GetRequiredService<ArcepFtthImporter>().ImportAsync(await ArcepFtthImporter.ReadAsync(
-                Path.Combine(ftth, ArcepFtthImporter.DeploymentFileName), Path.Combine(ftth, ArcepFtthImporter.InformationFileName)));
-            await sp.GetRequiredService<Scoran.Observatory.Commitments.CommitmentImporter>().ImportAsync(
-                await Scoran.Observatory.Commitments.CommitmentImporter.ReadAsync(Path.Combine(ftth, ArcepFtthImporter.InformationFileName)));
-            foreach (var file in SharedData.ConnexionDemoFiles())
-            {
-                await sp.GetRequiredService<Scoran.Observatory.Connexion.ConnexionImporter>().ImportAsync(await Scoran.Observatory.Connexion.ConnexionFiles.ReadAsync(file));
-            }
-        });
+        _database = await TestDatabase.CreateAsync(Provider, "imported", TestTemplates.Observatory);
+    }
+
+    /// <summary>
+    /// The report of importing the BFC outlines over France, as <see cref="TestTemplates.FranceWithBfcOutlines"/> does:
+    /// the template's own report stays in the process that built it, so this imports them once more, into a copy of France.
+    /// </summary>
+    public Task<ContoursImportReport> ContoursReportAsync() => _contoursReport ??= ImportContoursAsync();
+
+    private async Task<ContoursImportReport> ImportContoursAsync()
+    {
+        await using var france = await TestDatabase.CreateAsync(Provider, "outlines", TestTemplates.France);
+        var outlines = await ContoursImporter.ReadAsync(SharedData.BfcContourFiles());
+        return await france.WithScopeAsync(sp => sp.GetRequiredService<ContoursImporter>().ImportAsync(outlines, TestTemplates.BfcOutlinesSource));
     }
 
     public async ValueTask DisposeAsync()

@@ -30,6 +30,12 @@ public sealed class ScoranAppFactory(StorageOptions storage, IReadOnlyDictionary
         }
 
         // The run's clock, not the calendar: a test host sees the same day as the test that drives it.
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(TestClock.Instance));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(TestClock.Instance);
+            // Hundreds of test accounts are created and signed in: the production work factor (100,000 PBKDF2
+            // iterations) is there to slow attackers, not to test anything; the hashing code path is the same.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
+        });
     }
 }

@@ -20,11 +20,9 @@ public abstract class CommitmentTests(DatabaseProvider provider)
     private async Task<TestDatabase> DatabaseWithDeploymentAsync()
     {
         TestDatabase.RequireEngine(provider);
-        var database = await TestDatabase.CreateAsync(provider, "commit");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
+        var database = await TestDatabase.CreateAsync(provider, "commit", TestTemplates.France);
         await database.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token);
             await sp.GetRequiredService<ArcepFtthImporter>().ImportAsync(
                 await ArcepFtthImporter.ReadAsync(Path.Combine(Folder, ArcepFtthImporter.DeploymentFileName), CommuneSheet, Token), cancellationToken: Token);
         });

@@ -23,11 +23,9 @@ public abstract class ConnexionTests(DatabaseProvider provider)
     private async Task<TestDatabase> DatabaseWithTerritoriesAsync(bool withFtth = false)
     {
         TestDatabase.RequireEngine(provider);
-        var database = await TestDatabase.CreateAsync(provider, "cnx");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
+        var database = await TestDatabase.CreateAsync(provider, "cnx", TestTemplates.France);
         await database.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token);
             if (withFtth)
             {
                 var folder = Path.Combine(SharedData.Root, "data", "ftth", "arcep-observatoire-2018T1");

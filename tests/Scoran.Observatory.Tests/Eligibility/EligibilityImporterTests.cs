@@ -18,9 +18,7 @@ public abstract class EligibilityImporterTests(DatabaseProvider provider)
     private async Task<TestDatabase> DatabaseWithTerritoriesAsync()
     {
         TestDatabase.RequireEngine(provider);
-        var database = await TestDatabase.CreateAsync(provider, "elig");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
-        await database.WithScopeAsync(sp => sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token));
+        var database = await TestDatabase.CreateAsync(provider, "elig", TestTemplates.France);
         return database;
     }
 

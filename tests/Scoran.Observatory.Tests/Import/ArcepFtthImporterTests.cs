@@ -21,9 +21,7 @@ public abstract class ArcepFtthImporterTests(DatabaseProvider provider)
     {
         TestDatabase.RequireEngine(provider);
 
-        var database = await TestDatabase.CreateAsync(provider, "ftth");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, TestContext.Current.CancellationToken);
-        await database.WithScopeAsync(sp => sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: TestContext.Current.CancellationToken));
+        var database = await TestDatabase.CreateAsync(provider, "ftth", TestTemplates.France);
         return database;
     }
 

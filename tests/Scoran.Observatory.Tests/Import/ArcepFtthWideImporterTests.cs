@@ -23,11 +23,9 @@ public abstract class ArcepFtthWideImporterTests(DatabaseProvider provider)
     private async Task<TestDatabase> DatabaseAsync(bool with2018)
     {
         TestDatabase.RequireEngine(provider);
-        var database = await TestDatabase.CreateAsync(provider, "ftthwide");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
+        var database = await TestDatabase.CreateAsync(provider, "ftthwide", TestTemplates.France);
         await database.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token);
             if (with2018)
             {
                 await sp.GetRequiredService<ArcepFtthImporter>().ImportAsync(await ArcepFtthImporter.ReadAsync(
@@ -219,9 +217,7 @@ public abstract class FtthLongLayoutWorkbookTests(DatabaseProvider provider)
     public async Task The_real_2018_release_as_a_workbook_stores_exactly_what_its_csv_sheets_store()
     {
         TestDatabase.RequireEngine(provider);
-        await using var database = await TestDatabase.CreateAsync(provider, "longxlsx");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
-        await database.WithScopeAsync(sp => sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token));
+        await using var database = await TestDatabase.CreateAsync(provider, "longxlsx", TestTemplates.France);
         var folder = ArcepFtthImporterTests.Folder;
         async Task<FtthImportReport> ImportAsync(string deployment, string information) => await database.WithScopeAsync(async sp =>
             await sp.GetRequiredService<ArcepFtthImporter>().ImportAsync(await ArcepFtthImporter.ReadAsync(deployment, information, Token), cancellationToken: Token));

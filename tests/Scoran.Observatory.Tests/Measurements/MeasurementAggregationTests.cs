@@ -52,14 +52,12 @@ public abstract class MeasurementAggregationTests(DatabaseProvider provider)
     public async Task Sql_aggregates_equal_the_in_memory_reference_on_random_data()
     {
         TestDatabase.RequireEngine(provider);
-        await using var database = await TestDatabase.CreateAsync(provider, "measuresql");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
+        await using var database = await TestDatabase.CreateAsync(provider, "measuresql", TestTemplates.France);
         var start = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
         // Dijon, Beaune, Chenôve (21), Besançon (25), Nevers (58), and a commune of another région (Lyon).
         string[] communes = ["21231", "21054", "21166", "25056", "58194", "69123"];
         await database.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token);
             var db = sp.GetRequiredService<ScoranDbContext>();
             db.Add(new MeasurementCampaign
             {

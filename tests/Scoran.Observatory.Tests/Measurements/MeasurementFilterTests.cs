@@ -27,13 +27,11 @@ public abstract class MeasurementFilterTests(DatabaseProvider provider)
     public async Task A_filtered_summary_equals_the_summary_of_the_filtered_rows_alone()
     {
         TestDatabase.RequireEngine(provider);
-        await using var database = await TestDatabase.CreateAsync(provider, "measfilterq");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
+        await using var database = await TestDatabase.CreateAsync(provider, "measfilterq", TestTemplates.France);
         var start = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
         string[] communes = ["21231", "21054", "21166", "25056", "58194", "69123"];
         await database.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token);
             var db = sp.GetRequiredService<ScoranDbContext>();
             db.AddRange(MeasurementAggregationTests.RandomMeasurements(7, Rows, communes, start));
             await db.SaveChangesAsync(Token);

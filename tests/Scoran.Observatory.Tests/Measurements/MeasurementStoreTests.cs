@@ -64,11 +64,9 @@ public abstract class MeasurementStoreTests(DatabaseProvider provider)
     public async Task Communes_below_k_contributors_are_hidden_aggregates_survive_the_purge_and_campaigns_keep_to_their_period_and_territory()
     {
         TestDatabase.RequireEngine(provider);
-        await using var database = await TestDatabase.CreateAsync(provider, "measureagg");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
+        await using var database = await TestDatabase.CreateAsync(provider, "measureagg", TestTemplates.France);
         await database.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token);
             var cotedor = SharedData.BfcContourFiles().Where(f => f.Contains("communes-21", StringComparison.Ordinal)).ToList();
             await sp.GetRequiredService<ContoursImporter>().ImportAsync(await ContoursImporter.ReadAsync(cotedor), "test");
         });

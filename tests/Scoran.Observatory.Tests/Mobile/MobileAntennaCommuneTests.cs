@@ -22,11 +22,9 @@ public abstract class MobileAntennaCommuneTests(DatabaseProvider provider)
     private async Task<TestDatabase> DatabaseAsync(string name, Func<string, bool> outlines)
     {
         TestDatabase.RequireEngine(provider);
-        var database = await TestDatabase.CreateAsync(provider, name);
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
+        var database = await TestDatabase.CreateAsync(provider, name, TestTemplates.France);
         await database.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token);
             var files = SharedData.BfcContourFiles().Where(outlines).ToList();
             await sp.GetRequiredService<ContoursImporter>().ImportAsync(await ContoursImporter.ReadAsync(files, cancellationToken: Token), "test", cancellationToken: Token);
         });

@@ -24,11 +24,9 @@ public abstract class MobileAntennaTests(DatabaseProvider provider)
     private async Task<TestDatabase> DatabaseWithOutlinesAsync()
     {
         TestDatabase.RequireEngine(provider);
-        var database = await TestDatabase.CreateAsync(provider, "mobile-antennas");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
+        var database = await TestDatabase.CreateAsync(provider, "mobile-antennas", TestTemplates.France);
         await database.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token);
             var outlines = SharedData.BfcContourFiles().Where(f => f.Contains("communes-21", StringComparison.Ordinal) || f.Contains("communes-25", StringComparison.Ordinal)).ToList();
             await sp.GetRequiredService<ContoursImporter>().ImportAsync(await ContoursImporter.ReadAsync(outlines, cancellationToken: Token), "test", cancellationToken: Token);
         });

@@ -21,9 +21,7 @@ public abstract class MobileTests(DatabaseProvider provider)
     private async Task<TestDatabase> DatabaseWithTerritoriesAsync()
     {
         TestDatabase.RequireEngine(provider);
-        var database = await TestDatabase.CreateAsync(provider, "mobile");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
-        await database.WithScopeAsync(sp => sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token));
+        var database = await TestDatabase.CreateAsync(provider, "mobile", TestTemplates.France);
         return database;
     }
 

@@ -60,9 +60,7 @@ public abstract class MobileWideLayoutTests(DatabaseProvider provider)
         ], file.Coverage.Select(r => ((int)r.Line, r.CommuneCode, r.Operator, r.Level, r.PopulationCovered)));
         Assert.All(file.Coverage, r => Assert.Equal(("4G", 0m, 0m), (r.Technology, r.AreaCoveredKm2, r.AreaKm2)));
 
-        await using var database = await TestDatabase.CreateAsync(provider, "mobile-wide");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
-        await database.WithScopeAsync(sp => sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token));
+        await using var database = await TestDatabase.CreateAsync(provider, "mobile-wide", TestTemplates.France);
         var report = await database.WithScopeAsync(sp => sp.GetRequiredService<MobileImporter>().ImportAsync(file, cancellationToken: Token));
         var dep = (await database.WithScopeAsync(sp => sp.GetRequiredService<MobileQueries>().AtAsync(TerritoryKind.Departement, "21", cancellationToken: Token)))!;
 

@@ -22,12 +22,10 @@ public abstract class ReleaseDiffTests(DatabaseProvider provider)
     public async Task The_diff_between_two_releases_lists_exactly_the_changes_made()
     {
         TestDatabase.RequireEngine(provider);
-        await using var database = await TestDatabase.CreateAsync(provider, "diff");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
+        await using var database = await TestDatabase.CreateAsync(provider, "diff", TestTemplates.France);
         var second = await SecondRelease.WriteAsync();
         await database.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token);
             await SecondRelease.ImportBothAsync(sp, second);
         });
 

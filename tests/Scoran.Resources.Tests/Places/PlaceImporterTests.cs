@@ -63,14 +63,13 @@ public abstract class PlaceImporterTests(PlacesDatabase data)
     {
         Require();
         // Its own database: this test writes.
-        await using var database = await TestDatabase.CreateAsync(data.Provider, "placesw");
+        await using var database = await TestDatabase.CreateAsync(data.Provider, "placesw", TestTemplates.France);
         var services = new ServiceCollection().AddLogging().AddScoranTestData(database.Storage);
         Scoran.Territories.TerritoriesModule.AddTerritories(services);
         services.AddResources();
         await using var provider = services.BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Scoran.Territories.Import.TerritoriesImporter>().ImportAsync(await Scoran.Territories.Import.DecoupageAdministratifSource.ReadAsync(SharedData.Territories, T), cancellationToken: T);
             await scope.ServiceProvider.GetRequiredService<Scoran.Territories.Import.ContoursImporter>().ImportAsync(
                 await Scoran.Territories.Import.ContoursImporter.ReadAsync(SharedData.BfcContourFiles().Where(f => f.Contains("-21", StringComparison.Ordinal)).ToList(), cancellationToken: T), "test", cancellationToken: T);
         }

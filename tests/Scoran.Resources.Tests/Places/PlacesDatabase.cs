@@ -32,13 +32,10 @@ public abstract class PlacesDatabase(DatabaseProvider provider) : IAsyncLifetime
             return;
         }
 
-        _database = await TestDatabase.CreateAsync(Provider, "places");
-        var set = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories);
+        _database = await TestDatabase.CreateAsync(Provider, "places", TestTemplates.FranceWithBfcOutlines);
         var file = await PlaceFiles.ReadAsync(FranceServicesFile);
         await WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(set);
-            await sp.GetRequiredService<ContoursImporter>().ImportAsync(await ContoursImporter.ReadAsync(SharedData.BfcContourFiles()), "shared/data/geo/france-geojson");
             Report = await sp.GetRequiredService<PlaceImporter>().ImportAsync(file);
         });
     }

@@ -8,10 +8,10 @@ namespace Scoran.Territories.Tests.Import;
 public abstract class ContoursImporterTests(ImportedTerritories imported)
 {
     [Fact]
-    public void Every_current_bfc_commune_gets_an_outline_from_the_2018_files()
+    public async Task Every_current_bfc_commune_gets_an_outline_from_the_2018_files()
     {
         imported.RequireAvailable();
-        var report = imported.ContoursReport;
+        var report = await imported.ContoursReportAsync();
 
         // 3,734 commune features of 2018 + 8 départements + 1 région.
         Assert.Equal(3_743, report.FeaturesRead);
@@ -23,25 +23,22 @@ public abstract class ContoursImporterTests(ImportedTerritories imported)
     }
 
     [Fact]
-    public void Merged_communes_are_listed_with_their_2018_codes()
+    public async Task Merged_communes_are_listed_with_their_2018_codes()
     {
         imported.RequireAvailable();
 
         // 21513 was a commune in the 2018 COG and is now part of 21178 (checked against communes-bfc.json).
-        Assert.Contains("21178 ← 21178, 21513", imported.ContoursReport.MergedCommunes);
+        Assert.Contains("21178 ← 21178, 21513", (await imported.ContoursReportAsync()).MergedCommunes);
     }
 
     [Fact]
     public async Task Importing_the_same_outlines_twice_changes_nothing()
     {
         imported.RequireAvailable();
-        await using var database = await TestDatabase.CreateAsync(imported.Provider, "contours");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, TestContext.Current.CancellationToken);
+        await using var database = await TestDatabase.CreateAsync(imported.Provider, "contours", TestTemplates.France);
         var outlines = await ContoursImporter.ReadAsync(SharedData.BfcContourFiles(), cancellationToken: TestContext.Current.CancellationToken);
         Task<ContoursImportReport> ImportAsync(bool force) => database.WithScopeAsync(sp =>
             sp.GetRequiredService<ContoursImporter>().ImportAsync(outlines, "test", force, cancellationToken: TestContext.Current.CancellationToken));
-        await database.WithScopeAsync(sp => sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: TestContext.Current.CancellationToken));
-
         var first = await ImportAsync(force: false);
         var before = await database.DumpAsync("territory_contours", "kind, code");
         var importsBefore = await database.DumpAsync("dataset_imports", "id");

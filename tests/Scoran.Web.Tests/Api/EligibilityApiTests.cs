@@ -38,11 +38,9 @@ public abstract class EligibilityDatabase(DatabaseProvider provider) : IAsyncLif
 
     public static async Task<TestDatabase> WithTerritoriesAsync(DatabaseProvider provider, bool contours)
     {
-        var database = await TestDatabase.CreateAsync(provider, "eligweb");
-        var set = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories);
+        var database = await TestDatabase.CreateAsync(provider, "eligweb", TestTemplates.France);
         await database.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(set);
             if (contours)
             {
                 await sp.GetRequiredService<ContoursImporter>().ImportAsync(await ContoursImporter.ReadAsync(SharedData.BfcContourFiles()), "shared/data/geo/france-geojson");

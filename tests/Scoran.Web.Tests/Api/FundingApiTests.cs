@@ -22,9 +22,7 @@ public sealed class FundingDatabase(DatabaseProvider provider) : IAsyncDisposabl
     public static async Task<FundingDatabase> CreateAsync(DatabaseProvider provider, bool kestrel = false)
     {
         var f = new FundingDatabase(provider);
-        f.Database = await TestDatabase.CreateAsync(provider, "funding");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, CancellationToken.None);
-        await f.Database.WithScopeAsync(sp => sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: CancellationToken.None));
+        f.Database = await TestDatabase.CreateAsync(provider, "funding", TestTemplates.France);
         f.Factory = new ScoranAppFactory(f.Database.Storage);
         if (kestrel)
         {

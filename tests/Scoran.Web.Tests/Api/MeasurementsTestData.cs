@@ -10,11 +10,9 @@ public static class MeasurementsTestData
 {
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, string name)
     {
-        var database = await TestDatabase.CreateAsync(provider, name);
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories);
+        var database = await TestDatabase.CreateAsync(provider, name, TestTemplates.France);
         await database.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories);
             var cotedor = SharedData.BfcContourFiles().Where(f => f.Contains("communes-21", StringComparison.Ordinal)).ToList();
             await sp.GetRequiredService<ContoursImporter>().ImportAsync(await ContoursImporter.ReadAsync(cotedor), "shared/data/geo/france-geojson (21)");
         });

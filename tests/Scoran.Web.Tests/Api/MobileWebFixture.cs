@@ -36,13 +36,10 @@ public abstract class MobileWebFixture(DatabaseProvider provider) : IAsyncLifeti
             return;
         }
 
-        _database = await TestDatabase.CreateAsync(provider, "mobileweb");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories);
+        _database = await TestDatabase.CreateAsync(provider, "mobileweb", TestTemplates.FranceWithBfcOutlines);
         var mappings = await MobileMappings.LoadAsync(Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "data", "arcep", "mobile-mappings"), "*.json"));
         await _database.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories);
-            await sp.GetRequiredService<ContoursImporter>().ImportAsync(await ContoursImporter.ReadAsync(SharedData.BfcContourFiles()), "shared/data/geo/france-geojson");
             foreach (var path in Directory.GetFiles(DemoFolder, "*.csv").Order(StringComparer.Ordinal).Where(p => !Path.GetFileName(p).StartsWith("sites-antennes", StringComparison.Ordinal)))
             {
                 var dataset = Path.GetFileName(path).StartsWith("new-deal", StringComparison.Ordinal) ? MobileDataset.Sites : MobileDataset.Coverage;

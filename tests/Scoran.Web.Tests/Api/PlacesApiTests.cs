@@ -20,8 +20,7 @@ public abstract class PlacesWebDatabase(DatabaseProvider provider) : IAsyncLifet
 
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider, "placesweb");
-        var set = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories);
+        var database = await TestDatabase.CreateAsync(provider, "placesweb", TestTemplates.FranceWithBfcOutlines);
         var places = await PlaceFiles.ReadAsync(Path.Combine(SharedData.Root, "data", "inclusion", "france-services", "liste-fs-20221201.csv"));
         var services = new ServiceCollection();
         services.AddLogging();
@@ -30,8 +29,6 @@ public abstract class PlacesWebDatabase(DatabaseProvider provider) : IAsyncLifet
         Scoran.Resources.ResourcesModule.AddResources(services);
         await using var provider_ = services.BuildServiceProvider();
         await using var scope = provider_.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<TerritoriesImporter>().ImportAsync(set);
-        await scope.ServiceProvider.GetRequiredService<ContoursImporter>().ImportAsync(await ContoursImporter.ReadAsync(SharedData.BfcContourFiles()), "shared/data/geo/france-geojson");
         await scope.ServiceProvider.GetRequiredService<PlaceImporter>().ImportAsync(places);
         return database;
     }

@@ -17,12 +17,10 @@ public abstract class ReleaseDiffApiTests(DatabaseProvider provider)
     public async Task Page_and_api_show_what_changed_between_two_releases()
     {
         TestDatabase.RequireEngine(provider);
-        await using var database = await TestDatabase.CreateAsync(provider, "diffweb");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
+        await using var database = await TestDatabase.CreateAsync(provider, "diffweb", TestTemplates.France);
         var second = await SecondRelease.WriteAsync();
         await database.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token);
             await SecondRelease.ImportBothAsync(sp, second);
         });
         await using var factory = new ScoranAppFactory(database.Storage);

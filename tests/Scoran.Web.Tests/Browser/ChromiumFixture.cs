@@ -15,7 +15,11 @@ namespace Scoran.Web.Tests.Browser;
 public abstract class ChromiumFixture : IAsyncLifetime
 {
     private WebApplicationFactory<Program>? _factory;
-    private IPlaywright? _playwright;
+
+    // One Chromium for the whole test assembly: launching it is the slow part; each scenario still gets a
+    // fresh context (its own cookies, storage and cache), which is what isolates tests from each other.
+    // Playwright's driver and the browser end with the test process.
+    private static readonly Lazy<Task<IBrowser>> SharedBrowser = new(LaunchAsync);
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -42,8 +46,13 @@ public abstract class ChromiumFixture : IAsyncLifetime
         _factory = await StartApplicationAsync();
         BaseAddress = _factory.ClientOptions.BaseAddress;
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await SharedBrowser.Value;
+    }
+
+    private static async Task<IBrowser> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("SCORAN_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
@@ -107,12 +116,6 @@ public abstract class ChromiumFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
         if (_factory is not null)
         {
             await _factory.DisposeAsync();

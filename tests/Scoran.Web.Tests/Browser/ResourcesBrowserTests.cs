@@ -21,12 +21,10 @@ public sealed class ResourcesBrowserFixture : OwnDatabaseBrowserFixture
 
     protected override async Task<TestDatabase> CreateDatabaseAsync()
     {
-        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "resbrowser");
+        var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, "resbrowser", TestTemplates.France);
         // Territories and the BFC outlines: project points sit at their commune's centroid.
         await database.WithScopeAsync(async sp =>
         {
-            var set = await Scoran.Territories.Import.DecoupageAdministratifSource.ReadAsync(SharedData.Territories);
-            await sp.GetRequiredService<Scoran.Territories.Import.TerritoriesImporter>().ImportAsync(set);
             await sp.GetRequiredService<Scoran.Territories.Import.ContoursImporter>().ImportAsync(
                 await Scoran.Territories.Import.ContoursImporter.ReadAsync(SharedData.BfcContourFiles()), "shared/data/geo/france-geojson");
         });

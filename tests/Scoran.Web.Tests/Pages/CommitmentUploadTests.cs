@@ -24,9 +24,7 @@ public abstract partial class CommitmentUploadTests(DatabaseProvider provider)
     public async Task A_register_uploaded_by_a_data_manager_is_recorded_under_its_file_name_with_codes_mapped()
     {
         TestDatabase.RequireEngine(provider);
-        await using var database = await TestDatabase.CreateAsync(provider, "commitmentupload");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
-        await database.WithScopeAsync(sp => sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token));
+        await using var database = await TestDatabase.CreateAsync(provider, "commitmentupload", TestTemplates.France);
         await using var factory = new ScoranAppFactory(database.Storage);
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var email = await TestAccounts.CreateAsync(factory.Services, ScoranRoles.DataManager);

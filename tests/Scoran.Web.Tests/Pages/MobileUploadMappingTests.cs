@@ -58,9 +58,7 @@ public abstract class MobileUploadMappingTests(DatabaseProvider provider)
     public async Task A_file_uploaded_with_its_own_mapping_is_imported_and_an_invalid_mapping_is_refused_naming_the_field_with_nothing_changed()
     {
         TestDatabase.RequireEngine(provider);
-        await using var database = await TestDatabase.CreateAsync(provider, "mobileupload");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
-        await database.WithScopeAsync(sp => sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token));
+        await using var database = await TestDatabase.CreateAsync(provider, "mobileupload", TestTemplates.France);
         await using var factory = new ScoranAppFactory(database.Storage);
         async Task<(int Rows, int Imports)> StoredAsync()
         {

@@ -57,9 +57,7 @@ public abstract partial class PlacesMappingTests(DatabaseProvider provider)
     public async Task An_editor_maps_a_network_file_previews_it_imports_it_and_the_mapping_is_kept()
     {
         TestDatabase.RequireEngine(provider);
-        await using var database = await TestDatabase.CreateAsync(provider, "placesmapping");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
-        await database.WithScopeAsync(sp => sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token));
+        await using var database = await TestDatabase.CreateAsync(provider, "placesmapping", TestTemplates.France);
         await using var factory = new ScoranAppFactory(database.Storage);
 
         var anonymous = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

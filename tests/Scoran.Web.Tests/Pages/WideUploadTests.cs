@@ -24,9 +24,7 @@ public abstract partial class WideUploadTests(DatabaseProvider provider)
     public async Task A_data_manager_uploads_the_2020_workbook_and_the_release_is_stored_with_its_notes()
     {
         TestDatabase.RequireEngine(provider);
-        await using var database = await TestDatabase.CreateAsync(provider, "wideupload");
-        var territories = await DecoupageAdministratifSource.ReadAsync(SharedData.Territories, Token);
-        await database.WithScopeAsync(sp => sp.GetRequiredService<TerritoriesImporter>().ImportAsync(territories, cancellationToken: Token));
+        await using var database = await TestDatabase.CreateAsync(provider, "wideupload", TestTemplates.France);
         await using var factory = new ScoranAppFactory(database.Storage);
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var email = await TestAccounts.CreateAsync(factory.Services, ScoranRoles.DataManager);
