@@ -10,6 +10,7 @@ using Scoran.Funding.Dossiers;
 using Scoran.Funding.Editing;
 using Scoran.Funding.Model;
 using Scoran.Funding.Rules;
+using Scoran.Web.Shared;
 
 namespace Scoran.Web.Funding;
 
@@ -176,7 +177,7 @@ public static class FundingApi
             var computed = await s.PlanAsync(plan, ct);
             return xlsx
                 ? TypedResults.File(PlanExport.Xlsx(computed), XlsxType, "plan-de-financement.xlsx")
-                : TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(PlanExport.Csv(computed))).ToArray(), "text/csv; charset=utf-8", "plan-de-financement.csv");
+                : CsvFile.Result(PlanExport.Csv(computed), "plan-de-financement.csv");
         }
         catch (FundingRuleException e)
         {

@@ -7,6 +7,7 @@ using Scoran.Observatory.Commitments;
 using Scoran.Observatory.Queries;
 using Scoran.Territories.Model;
 using Scoran.Territories.Queries;
+using Scoran.Web.Shared;
 
 namespace Scoran.Web.Observatory;
 
@@ -81,34 +82,8 @@ public static partial class CommitmentsApi
         }
 
         var report = await queries.ReportAsync(parsed, code, operatorCode, cancellationToken);
-        var csv = new StringBuilder();
-        // Provenance travels with the file: every source, with vintage and licence, on the first line.
-        csv.AppendLine("# Sources : " + string.Join(" ; ", report.Sources.Select(s => $"{s.Publisher} — {s.File}, {s.Vintage}, {s.Licence}")) +
-                       (report.AsOf is { } asOf ? $" ; statut évalué au {asOf}" : ""));
-        csv.AppendLine("code_commune;commune;code_operateur;operateur;zone;echeance;part_engagee;locaux;locaux_engages;locaux_raccordables;ecart;raccordables_projetes;ecart_projete;statut;partielle;base_legale;registre");
-        foreach (var r in report.Commitments)
-        {
-            csv.AppendLine(string.Join(";",
-                r.CommuneCode, Quote(r.CommuneName), r.OperatorCode, Quote(r.OperatorName), r.Zone.ToString().ToUpperInvariant(), r.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                r.TargetShare?.ToString("0.####", CultureInfo.InvariantCulture) ?? "", r.Premises, r.TargetPremises, r.ConnectablePremises, r.Gap,
-                r.ProjectedConnectable?.ToString(CultureInfo.InvariantCulture) ?? "", r.ProjectedGap?.ToString(CultureInfo.InvariantCulture) ?? "",
-                StatusSlug(r.Status), r.Partial ? "oui" : "non", Quote(r.LegalBasis ?? ""), r.Register));
-        }
-
-        var fileName = $"engagements-{parsed.ToSlug()}-{code}.csv";
-        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", fileName);
+        return CsvFile.Result(CommitmentExports.Csv(report), $"engagements-{parsed.ToSlug()}-{code}.csv");
     }
-
-    public static string StatusSlug(CommitmentStatus status) => status switch
-    {
-        CommitmentStatus.Met => "tenu",
-        CommitmentStatus.OnTime => "dans_les_temps",
-        CommitmentStatus.AtRisk => "menace",
-        CommitmentStatus.Late => "en_retard",
-        _ => "inconnu",
-    };
-
-    private static string Quote(string text) => $"\"{text.Replace("\"", "\"\"")}\"";
 
     private static async Task<(TerritoryKind Kind, ProblemHttpResult? NotFound, ValidationProblem? Invalid)> CheckAsync(
         string kind, string code, string? operatorCode, TerritoryQueries territories, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Scoran.Observatory.Connexion;
 using Scoran.Observatory.Import.Arcep;
 using Scoran.Territories.Model;
+using Scoran.Web.Shared;
 
 namespace Scoran.Web.Observatory;
 
@@ -72,14 +73,6 @@ public static class DebitsApi
 
     public static SourceValue ToSource(ConnexionSource s) => new(s.Line, s.Synthetic, ArcepFtthImporter.Licence, s.Files);
 
-    public static string ZoneLabel(FtthZone? zone) => zone switch
-    {
-        FtthZone.VeryDense => "Zones très denses (ZTD)",
-        FtthZone.PrivateCommitment => "Zone d'initiative privée (AMII)",
-        FtthZone.PublicInitiative => "Zone d'initiative publique (RIP)",
-        _ => "Commune sans zonage FttH",
-    };
-
     private static TerritoryKind? Parse(string kind) => kind == "france" ? null : TerritoryKinds.TryParse(kind, out var k) ? k : null;
 
     private static async Task<(ConnexionSeries Series, DateOnly Date)?> DateAsync(ConnexionQueries queries, TerritoryKind? kind, string code, string? date, CancellationToken cancellationToken)
@@ -113,7 +106,7 @@ public static class DebitsApi
         var name = parsed is null ? "France (communes importées)" : comparison.FirstOrDefault()?.Name ?? code;
         return TypedResults.Ok(new DebitsResponse(kind, code, name, chosen.ToString("yyyy-MM-dd"),
             series.Points.Select(p => p.Date.ToString("yyyy-MM-dd")).ToList(), ToSet(point),
-            zones.Select(z => new ZoneValue(z.Zone?.ToString(), ZoneLabel(z.Zone), z.Communes, ToSet(z.Indicators))).ToList(),
+            zones.Select(z => new ZoneValue(z.Zone?.ToString(), FtthZones.Label(z.Zone), z.Communes, ToSet(z.Indicators))).ToList(),
             comparison.Select(c => new ComparisonValue(c.Kind?.ToSlug() ?? "france", c.Code, c.Name, ToSet(c.Indicators))).ToList(),
             series.Points.Select(ToSet).ToList(),
             ToSource(await queries.SourceAsync(chosen, cancellationToken))));
@@ -189,29 +182,7 @@ public static class DebitsApi
 
         var rows = await queries.BreakdownAsync(parsed, code, child.Value, chosen, cancellationToken);
         var source = await queries.SourceAsync(chosen, cancellationToken);
-        var csv = new StringBuilder();
-        // Provenance travels with the file: source, date and licence on the first line.
-        csv.AppendLine($"# Source : {source.Line}");
-        csv.AppendLine("# Règles : ≥ 8 Mbit/s = elig_cd_3+4+5+6, ≥ 30 = elig_cd_4+5+6, ≥ 100 = elig_cd_5+6, ≥ 1 Gbit/s = elig_cd_6 (sur nbr de commune_debit) ; " +
-                       "sans bon haut débit filaire = nbr − (elig_ftth + elig_coax + elig_cu_30 + elig_cu_8) de commune_meilleure_techno ; taux > 1 laissés tels quels");
-        csv.AppendLine("niveau;code;nom;date;locaux;locaux_8mbits;locaux_30mbits;locaux_100mbits;locaux_1gbits;taux_8mbits;taux_30mbits;taux_100mbits;taux_1gbits;" +
-                       "locaux_techno;locaux_ftth;taux_ftth;locaux_thd_radio;locaux_4g_fixe;locaux_satellite;locaux_meilleure_techno;locaux_sans_filaire;taux_sans_filaire;taux_sup_100");
-        static string Rate(decimal? r) => r is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "";
-        foreach (var row in rows)
-        {
-            var i = row.Indicators;
-            var techno = ConnexionIndicators.V(i.Techno, "nbr");
-            var best = ConnexionIndicators.V(i.Best, "nbr");
-            csv.AppendLine(string.Join(';',
-                row.Kind.ToSlug(), row.Code, $"\"{row.Name.Replace("\"", "\"\"")}\"", i.Date.ToString("yyyy-MM-dd"),
-                i.Premises, i.Bhd8.Covered, i.Thd30.Covered, i.Thd100.Covered, i.Gigabit.Covered,
-                Rate(i.Bhd8.Rate), Rate(i.Thd30.Rate), Rate(i.Thd100.Rate), Rate(i.Gigabit.Rate),
-                techno, i.Ftth.Covered, Rate(i.Ftth.Rate), i.Thdr.Covered, i.FixedFourG.Covered, i.Satellite.Covered,
-                best, i.NoWired.Covered, Rate(i.NoWired.Rate), i.ExceedsPremises ? "oui" : "non"));
-        }
-
-        var fileName = $"debits-{parsed?.ToSlug() ?? "france"}-{code}-{chosen:yyyy-MM-dd}.csv";
-        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", fileName);
+        return CsvFile.Result(ConnexionExports.BreakdownCsv(rows, source), $"debits-{parsed?.ToSlug() ?? "france"}-{code}-{chosen:yyyy-MM-dd}.csv");
     }
 
     private static async Task<IResult> CommuneLayerAsync(

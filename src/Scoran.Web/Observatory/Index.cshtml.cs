@@ -167,22 +167,6 @@ public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, S
     /// <summary>A rate with a warning sign when the raw data puts it above 100 % (shown, never capped).</summary>
     public static string Rate(Scoran.Observatory.Indicators.CoverageRate rate) => Percent(rate.Rate) + (rate.ExceedsPremises ? " ⚠" : "");
 
-    public static string ZoneLabel(Scoran.Observatory.Import.Arcep.FtthZone zone) => zone switch
-    {
-        Scoran.Observatory.Import.Arcep.FtthZone.VeryDense => "Zones très denses (ZTD)",
-        Scoran.Observatory.Import.Arcep.FtthZone.PrivateCommitment => "Zone d'initiative privée (engagements L. 33-13)",
-        _ => "Zone d'initiative publique (RIP)",
-    };
-
-    public static string Status(Scoran.Observatory.Targets.TrajectoryStatus status) => status switch
-    {
-        Scoran.Observatory.Targets.TrajectoryStatus.Reached => "Atteint",
-        Scoran.Observatory.Targets.TrajectoryStatus.OnTrack => "En bonne voie",
-        Scoran.Observatory.Targets.TrajectoryStatus.Late => "En retard",
-        Scoran.Observatory.Targets.TrajectoryStatus.Stalled => "À l'arrêt",
-        _ => "Non mesurable",
-    };
-
     public static string Date(DateOnly? date) => date is { } d ? d.ToString("MMMM yyyy", Display.French) : "—";
 
     /// <summary>A projected share: a straight line can overshoot 100 %, which a share cannot.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Scoran.Observatory.Model;
 using Scoran.Observatory.Queries;
 using Scoran.Territories.Model;
+using Scoran.Web.Shared;
 
 namespace Scoran.Web.Observatory;
 
@@ -120,17 +121,6 @@ public static class ObservatoryApi
         }
         var child = parsed + 1;
         var rows = await queries.BreakdownAsync(parsed, code, child, point.Quarter, series.Release, cancellationToken);
-        var csv = new StringBuilder();
-        // Provenance travels with the file: source, vintage and licence on the first line.
-        csv.AppendLine($"# Source : {series.Source.Publisher} — {series.Source.File}, publication {series.Source.Vintage}, {series.Source.Licence}; trimestre {point.Quarter}");
-        csv.AppendLine("niveau;code;nom;trimestre;locaux_raccordables;locaux;taux");
-        foreach (var row in rows)
-        {
-            var rate = row.Coverage.Rate is { } r ? r.ToString("0.0000", CultureInfo.InvariantCulture) : "";
-            csv.AppendLine($"{row.Kind.ToSlug()};{row.Code};\"{row.Name.Replace("\"", "\"\"")}\";{point.Quarter};{row.ConnectablePremises};{row.Premises};{rate}");
-        }
-
-        var fileName = $"ftth-{parsed.ToSlug()}-{code}-{point.Quarter.Key}.csv";
-        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", fileName);
+        return CsvFile.Result(FtthExports.BreakdownCsv(rows, series, point), $"ftth-{parsed.ToSlug()}-{code}-{point.Quarter.Key}.csv");
     }
 }
