@@ -40,15 +40,6 @@ public sealed class CommitmentsModel(CommitmentQueries commitments, TerritoryQue
         return Page();
     }
 
-    public static string Status(CommitmentStatus status) => status switch
-    {
-        CommitmentStatus.Met => "Tenu",
-        CommitmentStatus.OnTime => "Dans les temps",
-        CommitmentStatus.AtRisk => "Menacé",
-        CommitmentStatus.Late => "En retard",
-        _ => "Non mesurable",
-    };
-
     public static string Zone(CommitmentZone zone) => zone.ToString().ToUpperInvariant();
 
     public static string Target(CommitmentRowView r) => r.TargetShare is { } share

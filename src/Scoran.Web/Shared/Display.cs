@@ -31,14 +31,6 @@ public static class Display
 
     public static string CodeLabel(TerritoryKind kind) => kind == TerritoryKind.Epci ? "SIREN" : "Code INSEE";
 
-    public static string Status(CommuneAliasKind kind) => kind switch
-    {
-        CommuneAliasKind.Delegated => "commune déléguée",
-        CommuneAliasKind.Associated => "commune associée",
-        CommuneAliasKind.MunicipalArrondissement => "arrondissement municipal",
-        _ => "ancienne commune",
-    };
-
     public static string Matched(SearchMatch match) => match switch
     {
         SearchMatch.Code => "code",

@@ -30,15 +30,6 @@ public static class SteeringDisplay
 
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", Display.French) ?? "—";
 
-    public static string Label(this IndicatorStatus status) => status switch
-    {
-        IndicatorStatus.Reached => "Cible atteinte",
-        IndicatorStatus.OnTrack => "En bonne voie",
-        IndicatorStatus.AtRisk => "À risque",
-        IndicatorStatus.OffTrack => "Hors trajectoire",
-        _ => "Non évaluable",
-    };
-
     public static string CssClass(this IndicatorStatus status) => status switch
     {
         IndicatorStatus.Reached or IndicatorStatus.OnTrack => "rag-green",
