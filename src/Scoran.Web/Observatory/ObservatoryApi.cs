@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Scoran.Observatory.Model;
 using Scoran.Observatory.Queries;
 using Scoran.Territories.Model;
 using Scoran.Web.Shared;

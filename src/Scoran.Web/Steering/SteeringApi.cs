@@ -1,13 +1,7 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Scoran.Accounts;
-using Scoran.Core.Imports;
 using Scoran.Steering;
-using Scoran.Steering.Exchange;
-using Scoran.Steering.Indicators;
 using Scoran.Steering.Model;
-using Scoran.Steering.Reviews;
 
 namespace Scoran.Web.Steering;
 

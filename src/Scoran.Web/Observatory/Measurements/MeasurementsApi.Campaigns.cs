@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scoran.Observatory.Measurements;
 using Scoran.Web.Shared;

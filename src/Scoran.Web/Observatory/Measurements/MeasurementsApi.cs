@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.RateLimiting;
 using Scoran.Accounts;
 using Scoran.Observatory.Measurements;
 

@@ -2,8 +2,8 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Scoran.Observatory.Mobile;
-using Scoran.Territories.Model;
 using Scoran.Observatory.Targets;
+using Scoran.Territories.Model;
 using Scoran.Web.Shared;
 
 namespace Scoran.Web.Observatory.Mobile;

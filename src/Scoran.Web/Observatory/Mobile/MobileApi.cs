@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Scoran.Observatory.Mobile;
 using Scoran.Territories.Model;
