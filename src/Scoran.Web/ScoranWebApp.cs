@@ -14,7 +14,14 @@ using Scoran.Resources;
 using Scoran.Funding;
 using Scoran.Territories;
 using Scoran.Web.Accounts;
-using Scoran.Web.Api;
+using Scoran.Web.Funding;
+using Scoran.Web.Observatory;
+using Scoran.Web.Observatory.Measurements;
+using Scoran.Web.Observatory.Mobile;
+using Scoran.Web.Resources;
+using Scoran.Web.Resources.Places;
+using Scoran.Web.Steering;
+using Scoran.Web.Territories;
 
 namespace Scoran.Web;
 
@@ -48,7 +55,7 @@ public static class ScoranWebApp
         builder.Services.AddTerritories();
         builder.Services.AddObservatory();
         builder.Services.AddSteering();
-        builder.Services.AddSingleton<Scoran.Web.Pages.Steering.MinutesPdf>();
+        builder.Services.AddSingleton<MinutesPdf>();
         builder.Services.AddResources();
         builder.Services.AddFunding();
         builder.Services.Configure<ScoranWebOptions>(builder.Configuration.GetSection(ScoranWebOptions.Section));
@@ -57,6 +64,9 @@ public static class ScoranWebApp
         MeasurementsApi.AddMeasurements(builder);
         builder.Services.AddRazorPages(o =>
             {
+                // Pages live in their capability's folder (Observatory/, Funding/…) beside its
+                // endpoints, not under Pages/: page names stay "/Observatory/Index" and so on.
+                o.RootDirectory = "/";
                 o.Conventions.AuthorizeFolder("/Admin", ScoranPolicies.ManageData);
                 o.Conventions.AuthorizePage("/Admin/Accounts", ScoranPolicies.ManageAccounts);
             })

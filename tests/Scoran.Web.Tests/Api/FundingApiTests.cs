@@ -127,7 +127,7 @@ public abstract class FundingApiTests(DatabaseProvider provider)
         var csv = await client.GetStringAsync($"/api/funding/plan.csv?cout=100000&d1={TiersLieux}&d2=bfc-territoires-intelligents-durables&d3=bfc-usages-innovants-etudes-prealables&a3=20000", Token);
         Assert.Contains("\"Autofinancement\";;;;;20000;20", csv);
         var xlsx = await client.GetAsync($"/api/funding/plan.xlsx?cout=100000&d1={TiersLieux}", Token);
-        Assert.Equal(Scoran.Web.Api.FundingApi.XlsxType, xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Scoran.Web.Funding.FundingApi.XlsxType, xlsx.Content.Headers.ContentType?.MediaType);
 
         // Dossiers: the holder files and submits; only the Region's agent acknowledges; a skipped step is refused.
         var anonymous = await client.PostAsJsonAsync("/api/funding/dossiers", new { schemeId = TiersLieux, projectTitle = "x", projectCost = 1m, requestedAmount = 0m }, Token);

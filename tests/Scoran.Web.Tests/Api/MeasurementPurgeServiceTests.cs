@@ -6,7 +6,7 @@ using Scoran.Core.Audit;
 using Scoran.Data;
 using Scoran.Observatory.Measurements;
 using Scoran.Testing;
-using Scoran.Web.Api;
+using Scoran.Web.Observatory.Measurements;
 
 namespace Scoran.Web.Tests.Api;
 

@@ -1,6 +1,0 @@
-using Scoran.Core.Audit;
-
-namespace Scoran.Web.Pages.Shared;
-
-/// <summary>What <c>_AuditTable</c> shows: entries of the audit trail, oldest first, under a caption.</summary>
-public sealed record AuditTableModel(IReadOnlyList<AuditEntry> Entries, string Caption, string? TestId = null);
