@@ -29,8 +29,8 @@ public sealed class ObservatoryCommitmentsCommandTests
     [Fact]
     public async Task The_2018_commitments_import_once_then_are_reported_unchanged()
     {
-        var database = $"Data Source={NewDatabasePath()}";
-        Assert.Equal(0, (await ScoranProgram.RunAsync("territories", "import", "--from", SharedData.Territories, "--connection", database)).ExitCode);
+        // France and the BFC outlines from the run's template: `scoran territories import` has its own tests.
+        var database = await TestDatabase.CopySqliteTemplateAsync(TestTemplates.FranceWithBfcOutlines, NewDatabasePath());
         Assert.Equal(0, (await ScoranProgram.RunAsync("observatory", "import", "arcep-ftth", "--connection", database)).ExitCode);
 
         var first = await ScoranProgram.RunAsync("observatory", "import", "commitments", "--connection", database);

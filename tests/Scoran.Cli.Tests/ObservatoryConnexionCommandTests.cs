@@ -8,7 +8,6 @@ public sealed class ObservatoryConnexionCommandTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static string NewDatabase() => $"Data Source={Path.Combine(SharedData.ArtifactsFolder("cli"), $"{Guid.NewGuid():N}.db")}";
 
     private static int FreePort()
     {

@@ -12,7 +12,6 @@ public sealed class ObservatoryMobileCommandTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static string NewDatabase() => $"Data Source={Path.Combine(SharedData.ArtifactsFolder("cli"), $"{Guid.NewGuid():N}.db")}";
 
     private static async Task<string> DatabaseWithTerritoriesAsync()
     {
@@ -115,8 +114,8 @@ public sealed class ObservatoryMobileCommandTests
     public async Task The_verified_l93_site_list_is_placed_in_communes_by_their_outlines_and_refused_without_outlines()
     {
         var fixture = Path.Combine(SharedData.RepositoryRoot, "tests", "Scoran.Observatory.Tests", "Mobile", "Fixtures", "Sites_mobiles_2G_3G_4G_BFC_L93_extrait-invente.csv");
-        var withOutlines = NewDatabase();
-        Assert.Equal(0, (await ScoranProgram.RunAsync("territories", "import", "--from", SharedData.Territories, "--connection", withOutlines)).ExitCode);
+        // France and the BFC outlines from the run's template: `scoran territories import` has its own tests.
+        var withOutlines = await TestDatabase.CopySqliteTemplateAsync(TestTemplates.FranceWithBfcOutlines, Path.Combine(SharedData.ArtifactsFolder("cli"), $"{Guid.NewGuid():N}.db"));
         var withoutOutlines = await DatabaseWithTerritoriesAsync();
 
         var imported = await ScoranProgram.RunAsync("observatory", "import", "arcep-mobile-antennas", fixture, "--millesime", "2018T1", "--connection", withOutlines);

@@ -10,13 +10,12 @@ public sealed class ObservatoryWideCommandTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static string NewDatabase() => $"Data Source={Path.Combine(SharedData.ArtifactsFolder("cli"), $"{Guid.NewGuid():N}.db")}";
 
     [Fact]
     public async Task A_workbook_imports_reports_the_mapping_then_is_skipped_and_a_newer_one_is_fetched_from_the_dataset()
     {
-        var database = NewDatabase();
-        Assert.Equal(0, (await ScoranProgram.RunAsync("territories", "import", "--from", SharedData.Territories, "--connection", database)).ExitCode);
+        // France and the BFC outlines from the run's template: `scoran territories import` has its own tests.
+        var database = await TestDatabase.CopySqliteTemplateAsync(TestTemplates.FranceWithBfcOutlines, Path.Combine(SharedData.ArtifactsFolder("cli"), $"{Guid.NewGuid():N}.db"));
         var workbook = WideFixture.Write(WideFormat.Xlsx);
 
         var first = await ScoranProgram.RunAsync("observatory", "import", "arcep-ftth-2020", workbook, "--connection", database);

@@ -23,6 +23,9 @@ public abstract class ChromiumFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The test assembly's Chromium, for a test that drives an application of its own; close only the contexts you open.</summary>
+    public static Task<IBrowser> SharedBrowserAsync() => SharedBrowser.Value;
+
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The application's services, to create the account a scenario signs in with or the data it reads.</summary>
@@ -72,7 +75,7 @@ public abstract class ChromiumFixture : IAsyncLifetime
             AcceptDownloads = true,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        return await context.NewPageAsync();
+        return await context.WithBusyMachineTimeouts().NewPageAsync();
     }
 
     /// <summary>

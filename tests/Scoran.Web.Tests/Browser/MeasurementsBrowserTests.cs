@@ -22,15 +22,9 @@ public sealed partial class MeasurementsBrowserTests
         await using var factory = new ScoranAppFactory(database.Storage, new Dictionary<string, string> { ["Scoran:Measurements:MinimumContributors"] = "1" });
         factory.UseKestrel(0);
         factory.StartServer();
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SCORAN_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-        });
+        var browser = await ChromiumFixture.SharedBrowserAsync();
         // A phone-sized screen whose GPS says: Place de la Libération, Dijon.
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = factory.ClientOptions.BaseAddress.ToString(),
             Locale = "fr-FR",
@@ -40,7 +34,7 @@ public sealed partial class MeasurementsBrowserTests
             Geolocation = new Geolocation { Latitude = 47.3215f, Longitude = 5.0415f, Accuracy = 15 },
             Permissions = ["geolocation"],
         });
-        var page = await context.NewPageAsync();
+        var page = await context.WithBusyMachineTimeouts().NewPageAsync();
         try
         {
             await page.GotoAsync("/observatoire/mesures/departement/21");

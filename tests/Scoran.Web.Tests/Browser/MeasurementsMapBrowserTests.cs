@@ -78,21 +78,15 @@ public sealed partial class MeasurementsMapBrowserTests
         Assert.Equal(HttpStatusCode.OK, await Post(MeasurementsTestData.Item("m2", 47.3221, 5.0416, "phone-2", op: "20820", campaign: "dijon-carte")));
         Assert.Equal(HttpStatusCode.OK, await Post(MeasurementsTestData.Item("m3", 47.0260, 4.8400, "phone-3", campaign: "dijon-carte")));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SCORAN_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        var browser = await ChromiumFixture.SharedBrowserAsync();
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = factory.ClientOptions.BaseAddress.ToString(),
             Locale = "fr-FR",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             AcceptDownloads = true,
         });
-        var page = await context.NewPageAsync();
+        var page = await context.WithBusyMachineTimeouts().NewPageAsync();
         var shot = "mesures-carte";
         try
         {
