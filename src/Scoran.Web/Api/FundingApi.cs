@@ -27,9 +27,9 @@ public static class FundingApi
         g.MapPut("/schemes/{id}", SaveSchemeAsync).RequireAuthorization(ScoranPolicies.ManageFunding)
             .WithName("PutFundingScheme").WithSummary("Crée ou modifie un dispositif (administrateur, agent d'un financeur) ; tracé dans le journal d'audit.")
             .ProducesValidationProblem();
-        g.MapPost("/schemes/{id}/archive", (string id, ClaimsPrincipal user, FundingService s, CancellationToken ct) => ArchiveAsync(id, true, user, s, ct)).RequireAuthorization(ScoranPolicies.ManageFunding)
+        g.MapPost("/schemes/{id}/archive", (string id, ClaimsPrincipal user, UserManager<ScoranUser> users, FundingService s, CancellationToken ct) => ArchiveAsync(id, true, user, users, s, ct)).RequireAuthorization(ScoranPolicies.ManageFunding)
             .WithName("ArchiveFundingScheme").WithSummary("Archive un dispositif (statut historique : conservé, jamais éligible) ; tracé dans le journal d'audit.");
-        g.MapPost("/schemes/{id}/unarchive", (string id, ClaimsPrincipal user, FundingService s, CancellationToken ct) => ArchiveAsync(id, false, user, s, ct)).RequireAuthorization(ScoranPolicies.ManageFunding)
+        g.MapPost("/schemes/{id}/unarchive", (string id, ClaimsPrincipal user, UserManager<ScoranUser> users, FundingService s, CancellationToken ct) => ArchiveAsync(id, false, user, users, s, ct)).RequireAuthorization(ScoranPolicies.ManageFunding)
             .WithName("UnarchiveFundingScheme").WithSummary("Désarchive un dispositif : il reprend le statut qu'il avait avant l'archivage.");
         g.MapGet("/finder", FinderAsync).WithName("FindFundingSchemes")
             .WithSummary("Dispositifs éligibles pour ?beneficiaire=commune&territoire=39001&theme=tiers-lieux&montant=200000 avec le montant maximal et la règle qui le fixe ; &nonEligibles=true ajoute les autres avec leurs motifs.")
@@ -184,15 +184,28 @@ public static class FundingApi
         }
     }
 
-    /// <summary>The same rule set and save as the management pages (<see cref="SchemeEditing"/>, <see cref="FundingService.SaveSchemeAsync(string, SchemeInput, string, CancellationToken)"/>).</summary>
-    private static async Task<Results<Ok<AidScheme>, ValidationProblem>> SaveSchemeAsync(string id, [FromBody] SchemeInput input, ClaimsPrincipal user, FundingService s, CancellationToken ct)
+    /// <summary>The same rule set and save as the management pages (<see cref="SchemeEditing"/>, <see cref="FundingService.SaveSchemeAsync(string, SchemeInput, FundingActor, CancellationToken)"/>); another backer's scheme: 403.</summary>
+    private static async Task<Results<Ok<AidScheme>, ValidationProblem, ProblemHttpResult>> SaveSchemeAsync(string id, [FromBody] SchemeInput input, ClaimsPrincipal user, UserManager<ScoranUser> users, FundingService s, CancellationToken ct)
     {
-        var result = await s.SaveSchemeAsync(id, input, user.Identity?.Name ?? "?", ct);
+        var result = await s.SaveSchemeAsync(id, input, await ActorAsync(user, users), ct);
+        if (result.Forbidden) return Forbidden(string.Join(" ", result.Errors.Values.SelectMany(v => v)));
         return result.Scheme is { } saved ? TypedResults.Ok(saved) : TypedResults.ValidationProblem(result.Errors);
     }
 
-    private static async Task<Results<Ok<AidScheme>, NotFound>> ArchiveAsync(string id, bool archive, ClaimsPrincipal user, FundingService s, CancellationToken ct) =>
-        await s.ArchiveAsync(id, archive, user.Identity?.Name ?? "?", ct) is { } scheme ? TypedResults.Ok(scheme) : TypedResults.NotFound();
+    private static async Task<Results<Ok<AidScheme>, NotFound, ProblemHttpResult>> ArchiveAsync(string id, bool archive, ClaimsPrincipal user, UserManager<ScoranUser> users, FundingService s, CancellationToken ct)
+    {
+        try
+        {
+            return await s.ArchiveAsync(id, archive, await ActorAsync(user, users), ct) is { } scheme ? TypedResults.Ok(scheme) : TypedResults.NotFound();
+        }
+        catch (FundingForbiddenException e)
+        {
+            return Forbidden(e.Message);
+        }
+    }
+
+    /// <summary>403 problem+json with the French reason (organisation boundary, security review F1).</summary>
+    private static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Action réservée à un autre financeur ou à un administrateur");
 
     public sealed record DossierInput(string? SchemeId, string? ProjectTitle, decimal ProjectCost, decimal RequestedAmount);
 
@@ -209,7 +222,8 @@ public static class FundingApi
         }
     }
 
-    public sealed record MoveInput(string? Status, DateOnly? Date, decimal? Amount, string? Comment);
+    /// <param name="ExceedRequest">Explicit, audited override to grant more than the requested amount (a comment is then required).</param>
+    public sealed record MoveInput(string? Status, DateOnly? Date, decimal? Amount, string? Comment, bool ExceedRequest = false);
 
     private static async Task<Results<Ok<object>, ValidationProblem>> MoveAsync(long id, [FromBody] MoveInput input, ClaimsPrincipal user, UserManager<ScoranUser> users, FundingService s, CancellationToken ct)
     {
@@ -217,7 +231,7 @@ public static class FundingApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Statut inconnu : " + string.Join(", ", Enum.GetValues<DossierStatus>().Select(x => x.Slug()))] });
         try
         {
-            return TypedResults.Ok(DossierView(await s.MoveAsync(await ActorAsync(user, users), id, to, input.Date, input.Amount, input.Comment, ct)));
+            return TypedResults.Ok(DossierView(await s.MoveAsync(await ActorAsync(user, users), id, to, input.Date, input.Amount, input.Comment, ct, input.ExceedRequest)));
         }
         catch (FundingRuleException e)
         {
