@@ -204,11 +204,17 @@ public static class SteeringApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AddValueAsync(
-        string code, string indicator, ValueRequest request, HttpContext context, SteeringQueries queries, SteeringService service, CancellationToken cancellationToken)
+        string code, string indicator, ValueRequest request, HttpContext context, SteeringQueries queries, SteeringService service, UserManager<ScoranUser> users, CancellationToken cancellationToken)
     {
         if (await queries.IndicatorAsync(code, indicator, cancellationToken) is not { } view)
         {
             return NotFound($"{code}/{indicator}");
+        }
+
+        if (!await service.CanWriteIndicatorValuesAsync(view.Indicator.Id, (await users.GetUserAsync(context.User))?.Organisation, context.User.IsInRole(ScoranRoles.Administrator), cancellationToken))
+        {
+            return TypedResults.Problem(title: "Indicateur d'une autre organisation",
+                detail: "Un éditeur ne saisit que les valeurs des indicateurs dont son organisation porte au moins une action.", statusCode: StatusCodes.Status403Forbidden);
         }
 
         var errors = await service.AddIndicatorValueAsync(view.Indicator.Id, request.Date, request.Value, request.Source, context.User.Identity!.Name!, cancellationToken);
