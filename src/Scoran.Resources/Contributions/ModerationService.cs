@@ -209,14 +209,19 @@ public sealed class ModerationService(DbContext db, TimeProvider clock, Document
         _ => null,
     };
 
-    /// <summary>The validation of the entry with <paramref name="values"/> applied; the tracked entry is then put back as it was.</summary>
+    /// <summary>
+    /// The validation of the entry with <paramref name="values"/> applied; the tracked entry is then put back as it was.
+    /// Only the entry's own fields are applied: attachment edits (a project's actors and images) change collections that
+    /// restoring the columns would not undo, and carry no value to validate.
+    /// </summary>
     private Dictionary<string, string[]> ValidateApplied(IModeratedEntry entry, IReadOnlyDictionary<string, string?> values)
     {
         var tracked = db.Entry(entry);
         var original = tracked.CurrentValues.Clone();
+        var fields = entry.Fields().Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         try
         {
-            entry.Apply(values);
+            entry.Apply(values.Where(v => fields.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value));
             return EntryValidation.Validate(entry);
         }
         finally
