@@ -173,12 +173,13 @@ public sealed class PlaceQueries(DbContext db)
                 ["dispositif_programmes_nationaux"] = p.Labels,
                 ["fiche_acces_libre"] = p.Accessibility,
             };
-            csv.AppendJoin(',', PlaceFiles.MediationNumeriqueColumns.Select(c => Quote(values.GetValueOrDefault(c)))).Append('\n');
+            // Coordinates are numbers the application writes (a minus sign is not a formula); every other cell is text from data.
+            csv.AppendJoin(',', PlaceFiles.MediationNumeriqueColumns.Select(c => c is "latitude" or "longitude" ? values.GetValueOrDefault(c) : Quote(values.GetValueOrDefault(c)))).Append('\n');
         }
 
         return new UTF8Encoding(false).GetBytes(csv.ToString());
 
-        static string Quote(string? value) => string.IsNullOrEmpty(value) ? "" : "\"" + value.Replace("\"", "\"\"") + "\"";
+        static string Quote(string? value) => Scoran.Core.Text.CsvText.QuotedOrEmpty(value);
     }
 
     /// <summary>The places as data·inclusion structures (schema v1), a JSON array.</summary>

@@ -108,7 +108,7 @@ public static partial class CommitmentsApi
         _ => "inconnu",
     };
 
-    private static string Quote(string text) => $"\"{text.Replace("\"", "\"\"")}\"";
+    private static string Quote(string text) => Scoran.Core.Text.CsvText.Quoted(text);
 
     private static async Task<(TerritoryKind Kind, ProblemHttpResult? NotFound, ValidationProblem? Invalid)> CheckAsync(
         string kind, string code, string? operatorCode, TerritoryQueries territories, CancellationToken cancellationToken)

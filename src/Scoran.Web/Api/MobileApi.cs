@@ -239,7 +239,7 @@ public static class MobileApi
     private static IResult Csv(StringBuilder csv, string fileName) =>
         TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", fileName);
 
-    private static string Quote(string text) => $"\"{text.Replace("\"", "\"\"")}\"";
+    private static string Quote(string text) => Scoran.Core.Text.CsvText.Quoted(text);
 
     private static string Rate(decimal? r) => r is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "";
 
