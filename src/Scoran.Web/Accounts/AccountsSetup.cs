@@ -30,6 +30,8 @@ internal static class AccountsSetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AuthorDisplay>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "scoran.session";

@@ -65,7 +65,7 @@ public static class MeasurementsApi
                          "Filtres facultatifs ?operateur=20801, ?technologie=4G, ?campagne=code : le seuil k s'applique aux mesures retenues par le filtre, maille par maille.")
             .Produces(200, contentType: "application/geo+json")
             .ProducesValidationProblem();
-        group.MapGet("/campaigns", (MeasurementQueries q, CancellationToken ct) => q.CampaignsAsync(ct)).WithName("ListMeasurementCampaigns")
+        group.MapGet("/campaigns", async (MeasurementQueries q, Accounts.AuthorDisplay authors, CancellationToken ct) => await authors.CampaignsAsync(await q.CampaignsAsync(ct))).WithName("ListMeasurementCampaigns")
             .WithSummary("Campagnes de mesure.");
         group.MapGet("/campaigns/{code}", CampaignAsync).WithName("GetMeasurementCampaign")
             .WithSummary("Suivi et bilan d'une campagne : mesures par jour et opérateur, médianes par opérateur, communes au-dessus du seuil k.")
@@ -299,9 +299,9 @@ public static class MeasurementsApi
             "application/geo+json");
     }
 
-    private static async Task<Results<Ok<CampaignReport>, ProblemHttpResult>> CampaignAsync(string code, MeasurementQueries queries, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<CampaignReport>, ProblemHttpResult>> CampaignAsync(string code, MeasurementQueries queries, Accounts.AuthorDisplay authors, CancellationToken cancellationToken) =>
         await queries.CampaignReportAsync(code, cancellationToken) is { } report
-            ? TypedResults.Ok(report)
+            ? TypedResults.Ok(report with { Campaign = await authors.CampaignAsync(report.Campaign) })
             : TypedResults.Problem(title: "Campagne inconnue", detail: $"Aucune campagne {code}.", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<Results<Created<MeasurementCampaign>, ValidationProblem>> CreateCampaignAsync(CampaignDraft draft, MeasurementCampaigns campaigns, ClaimsPrincipal user, CancellationToken cancellationToken)

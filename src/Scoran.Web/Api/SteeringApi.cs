@@ -101,7 +101,7 @@ public static class SteeringApi
             s.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value)))
         .ToList();
 
-    private static async Task<Results<Ok<TreeResponse>, ProblemHttpResult>> TreeAsync(string code, SteeringQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TreeResponse>, ProblemHttpResult>> TreeAsync(string code, SteeringQueries queries, Accounts.AuthorDisplay authors, CancellationToken cancellationToken)
     {
         var tree = await queries.TreeAsync(code, cancellationToken);
         if (tree is null)
@@ -109,19 +109,32 @@ public static class SteeringApi
             return NotFound(code);
         }
 
+        var name = await authors.ResolverAsync(tree.Indicators.SelectMany(i => i.Series).Select(p => p.Author));
+
         var codes = tree.Nodes.ToDictionary(n => n.Id, n => n.Code);
         return TypedResults.Ok(new TreeResponse(tree.Strategy.Code, tree.Strategy.Title, tree.Strategy.Revision,
             tree.Nodes.Select(n => new TreeNode(n.Code, n.ParentId is { } p ? codes[p] : null, n.Level, n.Title, n.Status, tree.Progress[n.Id], n.Porteur, n.ClosedReason)).ToList(),
-            tree.Indicators.Select(ToResponse).ToList()));
+            tree.Indicators.Select(i => ToResponse(i, name)).ToList()));
     }
 
-    private static async Task<IResult> ExportAsync(string code, string format, StrategyStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(string code, string format, StrategyStore store, Accounts.AuthorDisplay authors, CancellationToken cancellationToken)
     {
         var document = await store.ExportAsync(code, cancellationToken);
         if (document is null)
         {
             return NotFound(code);
         }
+
+        // Value and target authors: e-mail addresses for signed-in staff only (security review F12).
+        var name = await authors.ResolverAsync(document.Indicators.SelectMany(i => i.Values.Select(v => v.Author).Concat((i.Targets ?? []).Select(t => t.Author))));
+        document = document with
+        {
+            Indicators = document.Indicators.Select(i => i with
+            {
+                Values = i.Values.Select(v => v with { Author = name(v.Author) }).ToList(),
+                Targets = i.Targets?.Select(t => t with { Author = name(t.Author) }).ToList(),
+            }).ToList(),
+        };
 
         return format switch
         {
@@ -131,8 +144,10 @@ public static class SteeringApi
         };
     }
 
-    private static async Task<Results<Ok<IndicatorResponse>, ProblemHttpResult>> IndicatorAsync(string code, string indicator, SteeringQueries queries, CancellationToken cancellationToken) =>
-        await queries.IndicatorAsync(code, indicator, cancellationToken) is { } view ? TypedResults.Ok(ToResponse(view)) : NotFound($"{code}/{indicator}");
+    private static async Task<Results<Ok<IndicatorResponse>, ProblemHttpResult>> IndicatorAsync(string code, string indicator, SteeringQueries queries, Accounts.AuthorDisplay authors, CancellationToken cancellationToken) =>
+        await queries.IndicatorAsync(code, indicator, cancellationToken) is { } view
+            ? TypedResults.Ok(ToResponse(view, await authors.ResolverAsync(view.Series.Select(p => p.Author))))
+            : NotFound($"{code}/{indicator}");
 
     private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> MeetingAsync(long id, SteeringQueries queries, CancellationToken cancellationToken)
     {
@@ -251,10 +266,21 @@ public static class SteeringApi
         OnOwnActionAsync(code, action, context, queries, users, cancellationToken,
             async actionId => await service.RemoveMilestoneAsync(actionId, id, context.User.Identity!.Name!, cancellationToken) ? new SteeringValidation() : null);
 
-    private static async Task<Results<Ok<IReadOnlyList<TargetResponse>>, ProblemHttpResult>> TargetsAsync(string code, string indicator, SteeringQueries queries, CancellationToken cancellationToken) =>
-        await queries.IndicatorAsync(code, indicator, cancellationToken) is { } view
-            ? TypedResults.Ok<IReadOnlyList<TargetResponse>>(view.Indicator.Targets.OrderBy(t => t.Date).Select(t => new TargetResponse(t.Id, t.Date, t.Value, t.Author)).ToList())
-            : NotFound($"{code}/{indicator}");
+    private static async Task<Results<Ok<IReadOnlyList<TargetResponse>>, ProblemHttpResult>> TargetsAsync(string code, string indicator, SteeringQueries queries, Accounts.AuthorDisplay authors, CancellationToken cancellationToken)
+    {
+        if (await queries.IndicatorAsync(code, indicator, cancellationToken) is not { } view)
+        {
+            return NotFound($"{code}/{indicator}");
+        }
+
+        var targets = new List<TargetResponse>();
+        foreach (var t in view.Indicator.Targets.OrderBy(t => t.Date))
+        {
+            targets.Add(new TargetResponse(t.Id, t.Date, t.Value, await authors.NameAsync(t.Author)));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<TargetResponse>>(targets);
+    }
 
     private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AddTargetAsync(string code, string indicator, TargetRequest request,
         HttpContext context, SteeringQueries queries, SteeringService service, CancellationToken cancellationToken) =>
@@ -305,9 +331,9 @@ public static class SteeringApi
         return errors is null ? NotFound("ligne ou jalon") : errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.NoContent();
     }
 
-    private static IndicatorResponse ToResponse(IndicatorView v) => new(v.Indicator.Code, v.Indicator.Title, v.Indicator.Unit, v.Indicator.Direction, v.Indicator.Kind,
+    private static IndicatorResponse ToResponse(IndicatorView v, Func<string, string> author) => new(v.Indicator.Code, v.Indicator.Title, v.Indicator.Unit, v.Indicator.Direction, v.Indicator.Kind,
         v.Indicator.TargetValue, v.Indicator.TargetDate, v.Assessment.Current, v.Assessment.AsOf, v.Assessment.ProjectedAtTargetDate, v.Assessment.ProjectedReachDate,
-        v.Assessment.Status, v.Series);
+        v.Assessment.Status, v.Series.Select(p => p with { Author = author(p.Author) }).ToList());
 
     private static MeetingResponse ToResponse(MeetingReport r) => new(r.Meeting.Id, r.Strategy.Code, r.Meeting.Date, r.Meeting.Committee, r.Meeting.Attendees, r.Meeting.Demonstration,
         r.Reviews.Select(x => ToResponse(x.Review, x.Action.Code)).ToList());
