@@ -72,6 +72,12 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
 
     public async Task<Plan> PlanAsync(PlanRequest request, CancellationToken ct = default)
     {
+        if (FundingLimits.Validate(request) is { Count: > 0 } errors)
+        {
+            var (field, messages) = errors.First();
+            throw new FundingRuleException(field, messages[0]);
+        }
+
         var ids = request.Lines.Select(l => l.SchemeId).Distinct().ToList();
         var schemes = await db.Set<AidScheme>().AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var missing = ids.FirstOrDefault(i => !schemes.ContainsKey(i));
@@ -226,6 +232,7 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(title)) throw new FundingRuleException("projectTitle", "Indiquez l'intitulé du projet.");
         if (cost <= 0) throw new FundingRuleException("projectCost", "Le coût du projet doit être positif.");
+        if (cost > FundingLimits.MaxAmount) throw new FundingRuleException("projectCost", FundingLimits.AmountMessage("Coût du projet"));
         if (requested < 0 || requested > cost) throw new FundingRuleException("requestedAmount", "Le montant demandé doit être compris entre 0 et le coût du projet.");
         if (!await db.Set<AidScheme>().AnyAsync(s => s.Id == schemeId, ct)) throw new FundingRuleException("schemeId", "Dispositif inconnu.");
         var d = new FundingDossier
@@ -353,6 +360,7 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
     /// <summary>Open dossiers whose completion deadline falls within <paramref name="days"/> days (or is past), soonest first.</summary>
     public async Task<List<(FundingDossier Dossier, DateOnly Deadline)>> RemindersAsync(int days, CancellationToken ct = default)
     {
+        days = Math.Clamp(days, 0, FundingLimits.MaxReminderDays);
         var open = await db.Set<FundingDossier>().AsNoTracking().Where(d => d.Status != DossierStatus.Closed && d.Status != DossierStatus.Refused && d.AcknowledgedOn != null).ToListAsync(ct);
         var limit = Today.AddDays(days);
         return open.Where(d => d.Deadline <= limit).Select(d => (d, d.Deadline!.Value)).OrderBy(x => x.Item2).ThenBy(x => x.d.Id).ToList();

@@ -61,7 +61,8 @@ public sealed class PlaceQueries(DbContext db)
     /// </summary>
     public async Task<IReadOnlyList<InclusionPlace>> SearchAsync(string text, int limit = 20, CancellationToken cancellationToken = default)
     {
-        var words = SearchText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Each word is one SQL condition: past InputLimits.MaxSearchWords the query tree gets too deep for SQLite (security review F13).
+        var words = SearchText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(Scoran.Core.Security.InputLimits.MaxSearchWords).ToArray();
         if (words.Length == 0)
         {
             return [];

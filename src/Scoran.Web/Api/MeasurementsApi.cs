@@ -35,11 +35,9 @@ public static class MeasurementsApi
         builder.Services.AddHostedService<MeasurementPurgeService>();
     }
 
-    // A token holder is limited on its own, whatever network it shares; others per address.
-    private static string PartitionKey(HttpContext context) =>
-        context.Request.Headers[TokenHeader].ToString() is { Length: > 0 } token
-            ? "t:" + MeasurementRules.Hash("token", token)
-            : "a:" + (context.Connection.RemoteIpAddress?.ToString() ?? "inconnue");
+    // Per client address only (security review F3): a value the client chooses (the X-Contributor-Token header, unchecked
+    // at this point) would give a fresh budget to every random value.
+    private static string PartitionKey(HttpContext context) => "a:" + (context.Connection.RemoteIpAddress?.ToString() ?? "inconnue");
 
     public static IEndpointRouteBuilder MapMeasurementsApi(this IEndpointRouteBuilder app)
     {
@@ -51,6 +49,8 @@ public static class MeasurementsApi
             .Produces<SubmissionResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithMetadata(new RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MeasurementOptions>>().Value.MaximumBodyBytes))
             .RequireRateLimiting(RateLimitPolicy);
         group.MapGet("/communes", CommunesAsync).WithName("GetMeasurementsByCommune")
             .WithSummary("Mesures agrégées par commune (?territoire=region/27, ?de=, ?a= dates ISO) ; les communes de moins de k contributeurs distincts sont masquées. " +
@@ -171,25 +171,25 @@ public static class MeasurementsApi
         start = end = null;
         if (from is not null)
         {
-            if (DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && Scoran.Core.Security.InputLimits.IsInRange(d))
             {
                 start = new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             }
             else
             {
-                errors["de"] = ["Date attendue au format AAAA-MM-JJ."];
+                errors["de"] = [Scoran.Core.Security.InputLimits.DateMessage];
             }
         }
 
         if (to is not null)
         {
-            if (DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && Scoran.Core.Security.InputLimits.IsInRange(d))
             {
                 end = new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
             }
             else
             {
-                errors["a"] = ["Date attendue au format AAAA-MM-JJ."];
+                errors["a"] = [Scoran.Core.Security.InputLimits.DateMessage];
             }
         }
 
