@@ -176,9 +176,13 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
 
     // ---- saved searches and their Atom feed ----
 
+    /// <exception cref="FundingRuleException">The query is too long or carries an invalid criterion (<see cref="SavedSearchQuery"/>).</exception>
     public async Task<SavedSearch> SaveSearchAsync(string query, string? label, CancellationToken ct = default)
     {
-        var search = new SavedSearch { Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), Query = query.TrimStart('?'), Label = label, CreatedAt = clock.GetUtcNow() };
+        var (canonical, error) = SavedSearchQuery.Canonical(query);
+        if (canonical is null) throw new FundingRuleException("query", error!);
+        label = string.IsNullOrWhiteSpace(label) ? null : new string(label.Trim().Where(c => !char.IsControl(c)).Take(200).ToArray());
+        var search = new SavedSearch { Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), Query = canonical, Label = label, CreatedAt = clock.GetUtcNow() };
         db.Add(search);
         await db.SaveChangesAsync(ct);
         return search;

@@ -54,6 +54,7 @@ public static class ScoranWebApp
 
         AccountsSetup.AddSignIn(builder);
         MeasurementsApi.AddMeasurements(builder);
+        Security.SecurityLimits.AddSecurityLimits(builder);
         builder.Services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Admin", ScoranPolicies.ManageData);
