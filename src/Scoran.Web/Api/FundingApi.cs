@@ -57,7 +57,7 @@ public static class FundingApi
         {
             if (await s.SavedSearchAsync(token, ct) is not { } search) return TypedResults.NotFound();
             var query = FinderQueryFrom(QueryHelpers(search.Query));
-            var feed = FundingService.AtomFeed(search, await s.FindAsync(query, ct), new Uri($"{request.Scheme}://{request.Host}"));
+            var feed = FundingService.AtomFeed(search, await s.FindAsync(query, ct), new Uri(Scoran.Web.Security.PublicBaseUrl.Of(request) + "/"));
             return TypedResults.Text(feed.Declaration + "\n" + feed.Root, "application/atom+xml; charset=utf-8");
         }).WithTags("Financements").WithName("FundingSavedSearchFeed").WithSummary("Flux Atom 1.0 des dispositifs éligibles d'une recherche enregistrée.");
         return app;
