@@ -27,6 +27,24 @@ public abstract class MeasurementLimitTests(DatabaseProvider provider)
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[3]);
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[4]);
     }
+
+    [Fact]
+    public async Task F3_a_batch_beyond_the_limit_is_refused_before_it_is_parsed()
+    {
+        // 1,000,000 empty objects fit in 3 MB; beyond 500 items the scan stops (the review saw +370 MB for this body).
+        Assert.True(Scoran.Web.Api.MeasurementBatchScan.ExceedsBatch(System.Text.Encoding.UTF8.GetBytes("[" + string.Join(',', Enumerable.Repeat("{}", 1_000_000)) + "]"), 500));
+        Assert.False(Scoran.Web.Api.MeasurementBatchScan.ExceedsBatch(System.Text.Encoding.UTF8.GetBytes("[" + string.Join(',', Enumerable.Repeat("{\"a\":[1,2,{\"b\":3}]}", 500)) + "]"), 500));
+        Assert.False(Scoran.Web.Api.MeasurementBatchScan.ExceedsBatch(System.Text.Encoding.UTF8.GetBytes("{\"id\":\"x\"}"), 500));
+        Assert.False(Scoran.Web.Api.MeasurementBatchScan.ExceedsBatch(System.Text.Encoding.UTF8.GetBytes("[{"), 500));
+
+        TestDatabase.RequireEngine(provider);
+        await using var database = await TestDatabase.CreateAsync(provider, "secmeasurebatch");
+        await using var factory = new ScoranAppFactory(database.Storage);
+        var response = await factory.CreateClient().PostAsync("/api/measurements",
+            new StringContent("[" + string.Join(',', Enumerable.Repeat("{}", 600)) + "]", System.Text.Encoding.UTF8, "application/json"), Token);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("500 mesures au plus par envoi.", await response.Content.ReadAsStringAsync(Token));
+    }
 }
 
 public sealed class SqliteMeasurementLimitTests() : MeasurementLimitTests(DatabaseProvider.Sqlite);
