@@ -11,6 +11,8 @@ public static class FundingAudit
     /// <summary>Audit verbs of a scheme's archiving (status set to Historical) and its undoing.</summary>
     public const string Archived = "archived";
     public const string Unarchived = "unarchived";
+    /// <summary>Audit verb of a grant above the requested amount, made through the explicit override (its comment is the justification).</summary>
+    public const string GrantAboveRequest = "granted-above-request";
 
     /// <summary>How the audit trail serialises snapshots (web defaults, enums as numbers), to read them back.</summary>
     public static readonly global::System.Text.Json.JsonSerializerOptions Json = new(global::System.Text.Json.JsonSerializerDefaults.Web);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Scoran.Core.Audit;
+using Scoran.Core.Security;
 using Scoran.Core.Uploads;
 using Scoran.Funding.Dossiers;
 using Scoran.Funding.Editing;
@@ -15,14 +16,20 @@ namespace Scoran.Funding;
 /// <summary>Who acts: the signed-in account, its organisation and roles (the web layer fills it from claims).</summary>
 public sealed record FundingActor(string Email, string? Organisation, bool IsAdministrator, bool IsAgent)
 {
-    /// <summary>An agent sees and instructs the dossiers of schemes whose backer is their organisation.</summary>
-    public bool Instructs(AidScheme scheme) => IsAdministrator || (IsAgent && !string.IsNullOrWhiteSpace(Organisation) && scheme.Backer.Contains(Organisation.Trim(), StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// An agent sees, edits, archives and instructs the schemes whose backer IS their organisation
+    /// (<see cref="OrganisationIdentity.Same"/>: the whole normalised name, never a substring); an administrator, every scheme.
+    /// </summary>
+    public bool Instructs(AidScheme scheme) => IsAdministrator || (IsAgent && OrganisationIdentity.Same(scheme.Backer, Organisation));
 }
 
-public sealed class FundingRuleException(string field, string message) : Exception(message)
+public class FundingRuleException(string field, string message) : Exception(message)
 {
     public string Field { get; } = field;
 }
+
+/// <summary>The actor may not do this (another backer's scheme): the API answers 403, the pages « accès refusé ».</summary>
+public sealed class FundingForbiddenException(string field, string message) : FundingRuleException(field, message);
 
 /// <summary>Reads and writes of the one-stop shop. Every change is audited in the same SaveChanges.</summary>
 public sealed class FundingService(DbContext db, TimeProvider clock)
@@ -65,6 +72,12 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
 
     public async Task<Plan> PlanAsync(PlanRequest request, CancellationToken ct = default)
     {
+        if (FundingLimits.Validate(request) is { Count: > 0 } errors)
+        {
+            var (field, messages) = errors.First();
+            throw new FundingRuleException(field, messages[0]);
+        }
+
         var ids = request.Lines.Select(l => l.SchemeId).Distinct().ToList();
         var schemes = await db.Set<AidScheme>().AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var missing = ids.FirstOrDefault(i => !schemes.ContainsKey(i));
@@ -100,24 +113,45 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
     /// Validates then creates or updates a scheme written by a person (API and management form):
     /// nothing is written when there are errors; the change and its audit entry commit together.
     /// </summary>
-    public async Task<SchemeSaveResult> SaveSchemeAsync(string id, SchemeInput input, string author, CancellationToken ct = default)
+    /// <remarks>
+    /// Organisation boundary (security review F1): an agent edits only a scheme whose backer is its organisation,
+    /// and creates only schemes of its organisation; changing a scheme's backer needs an administrator.
+    /// </remarks>
+    public async Task<SchemeSaveResult> SaveSchemeAsync(string id, SchemeInput input, FundingActor actor, CancellationToken ct = default)
     {
-        var errors = SchemeEditing.Validate(id, input);
+        var existing = await SchemeAsync(id ?? "", ct);
+        if (existing is not null && !actor.Instructs(existing))
+            return new SchemeSaveResult(null, new() { ["backer"] = [ForeignScheme(existing)] }, Forbidden: true);
+        var errors = SchemeEditing.Validate(id!, input);
         if (errors.Count > 0) return new SchemeSaveResult(null, errors);
-        var existing = await SchemeAsync(id, ct);
-        var saved = await SaveSchemeAsync(SchemeEditing.Build(id, input, existing), author, ct);
+        if (!actor.IsAdministrator && !OrganisationIdentity.Same(input.Backer, existing?.Backer ?? actor.Organisation))
+        {
+            return new SchemeSaveResult(null, new()
+            {
+                ["backer"] = [existing is null
+                    ? $"Un agent crée seulement des dispositifs de son financeur (« {actor.Organisation} ») ; un autre financeur demande un administrateur."
+                    : "Seul un administrateur change le financeur d'un dispositif."],
+            }, Forbidden: true);
+        }
+
+        var saved = await SaveSchemeAsync(SchemeEditing.Build(id!, input, existing), actor.Email, ct);
         return new SchemeSaveResult(saved, errors, existing is null);
     }
+
+    private static string ForeignScheme(AidScheme s) => $"Ce dispositif relève de « {s.Backer} » : seuls ses agents et les administrateurs le modifient.";
 
     /// <summary>
     /// Archives a scheme (status <see cref="SchemeStatus.Historical"/>: kept, shown as closed, never eligible) or brings it back
     /// with the status it had when archived, read from the audit entry of the archiving (Open when there is none).
     /// Returns null when the scheme does not exist; archiving an archived scheme changes nothing.
     /// </summary>
-    public async Task<AidScheme?> ArchiveAsync(string id, bool archive, string author, CancellationToken ct = default)
+    /// <exception cref="FundingForbiddenException">The actor is not an agent of the scheme's backer nor an administrator.</exception>
+    public async Task<AidScheme?> ArchiveAsync(string id, bool archive, FundingActor actor, CancellationToken ct = default)
     {
         var current = await db.Set<AidScheme>().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (current is null) return null;
+        if (!actor.Instructs(current)) throw new FundingForbiddenException("id", ForeignScheme(current));
+        var author = actor.Email;
         var target = SchemeStatus.Historical;
         if (!archive)
         {
@@ -142,9 +176,13 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
 
     // ---- saved searches and their Atom feed ----
 
+    /// <exception cref="FundingRuleException">The query is too long or carries an invalid criterion (<see cref="SavedSearchQuery"/>).</exception>
     public async Task<SavedSearch> SaveSearchAsync(string query, string? label, CancellationToken ct = default)
     {
-        var search = new SavedSearch { Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), Query = query.TrimStart('?'), Label = label, CreatedAt = clock.GetUtcNow() };
+        var (canonical, error) = SavedSearchQuery.Canonical(query);
+        if (canonical is null) throw new FundingRuleException("query", error!);
+        label = string.IsNullOrWhiteSpace(label) ? null : new string(label.Trim().Where(c => !char.IsControl(c)).Take(200).ToArray());
+        var search = new SavedSearch { Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), Query = canonical, Label = label, CreatedAt = clock.GetUtcNow() };
         db.Add(search);
         await db.SaveChangesAsync(ct);
         return search;
@@ -198,6 +236,7 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(title)) throw new FundingRuleException("projectTitle", "Indiquez l'intitulé du projet.");
         if (cost <= 0) throw new FundingRuleException("projectCost", "Le coût du projet doit être positif.");
+        if (cost > FundingLimits.MaxAmount) throw new FundingRuleException("projectCost", FundingLimits.AmountMessage("Coût du projet"));
         if (requested < 0 || requested > cost) throw new FundingRuleException("requestedAmount", "Le montant demandé doit être compris entre 0 et le coût du projet.");
         if (!await db.Set<AidScheme>().AnyAsync(s => s.Id == schemeId, ct)) throw new FundingRuleException("schemeId", "Dispositif inconnu.");
         var d = new FundingDossier
@@ -213,7 +252,11 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
     }
 
     /// <summary>Moves a dossier one step; the date is the event's date (acknowledgement, decision…), today by default.</summary>
-    public async Task<FundingDossier> MoveAsync(FundingActor actor, long id, DossierStatus to, DateOnly? on, decimal? amount, string? comment, CancellationToken ct = default)
+    /// <param name="exceedRequest">
+    /// Explicit override to grant more than the requested amount: refused without a comment (the justification),
+    /// audited as <see cref="FundingAudit.GrantAboveRequest"/>.
+    /// </param>
+    public async Task<FundingDossier> MoveAsync(FundingActor actor, long id, DossierStatus to, DateOnly? on, decimal? amount, string? comment, CancellationToken ct = default, bool exceedRequest = false)
     {
         var d = await db.Set<FundingDossier>().Include(x => x.Payments).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new FundingRuleException("id", "Dossier introuvable.");
         var scheme = await db.Set<AidScheme>().FirstAsync(s => s.Id == d.SchemeId, ct);
@@ -225,6 +268,7 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
             throw new FundingRuleException("status", DossierStatuses.IsHolderMove(to) ? "Seul le porteur dépose son dossier." : "Seul un agent du financeur du dispositif fait avancer l'instruction.");
         var date = on ?? Today;
         var before = Snapshot(d);
+        var overRequest = false;
         switch (to)
         {
             case DossierStatus.Submitted: d.SubmittedOn = date; break;
@@ -233,6 +277,15 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
                 d.AcknowledgedOn = date; break;
             case DossierStatus.Granted:
                 if (amount is not { } g || g <= 0 || g > d.ProjectCost) throw new FundingRuleException("amount", "Indiquez le montant accordé (positif, au plus le coût du projet).");
+                if (g > d.RequestedAmount)
+                {
+                    if (!exceedRequest)
+                        throw new FundingRuleException("amount", $"Le montant accordé dépasse le montant demandé ({GrantRules.Euros(d.RequestedAmount)}) : cochez le dépassement explicite et justifiez-le en commentaire.");
+                    if (string.IsNullOrWhiteSpace(comment))
+                        throw new FundingRuleException("comment", "Un dépassement du montant demandé doit être justifié en commentaire.");
+                    overRequest = true;
+                }
+
                 d.GrantedAmount = GrantRules.FloorToCent(g); d.DecidedOn = date; break;
             case DossierStatus.Refused: d.DecidedOn = date; break;
             case DossierStatus.Paid:
@@ -244,7 +297,7 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
         }
 
         d.Status = to;
-        AuditTrail.Record(db, clock, actor.Email, FundingAudit.Dossier, d.Id.ToString(), "status-changed", before, Snapshot(d), comment);
+        AuditTrail.Record(db, clock, actor.Email, FundingAudit.Dossier, d.Id.ToString(), overRequest ? FundingAudit.GrantAboveRequest : "status-changed", before, Snapshot(d), comment);
         await db.SaveChangesAsync(ct);
         return d;
     }
@@ -311,6 +364,7 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
     /// <summary>Open dossiers whose completion deadline falls within <paramref name="days"/> days (or is past), soonest first.</summary>
     public async Task<List<(FundingDossier Dossier, DateOnly Deadline)>> RemindersAsync(int days, CancellationToken ct = default)
     {
+        days = Math.Clamp(days, 0, FundingLimits.MaxReminderDays);
         var open = await db.Set<FundingDossier>().AsNoTracking().Where(d => d.Status != DossierStatus.Closed && d.Status != DossierStatus.Refused && d.AcknowledgedOn != null).ToListAsync(ct);
         var limit = Today.AddDays(days);
         return open.Where(d => d.Deadline <= limit).Select(d => (d, d.Deadline!.Value)).OrderBy(x => x.Item2).ThenBy(x => x.d.Id).ToList();

@@ -34,7 +34,7 @@ public static class CatalogApi
 
     private static async Task<IResult> CatalogAsync(HttpContext http, ScoranDbContext db, FtthQueries ftth, IOptions<ScoranWebOptions> options, CancellationToken cancellationToken)
     {
-        var catalog = await BuildAsync($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}", db, ftth, options.Value.DefaultRegion, cancellationToken);
+        var catalog = await BuildAsync(Security.PublicBaseUrl.Of(http.Request), db, ftth, options.Value.DefaultRegion, cancellationToken);
         return TypedResults.Text(catalog.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), MediaType, System.Text.Encoding.UTF8);
     }
 

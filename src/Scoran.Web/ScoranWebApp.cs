@@ -62,6 +62,7 @@ public static class ScoranWebApp
 
         AccountsSetup.AddSignIn(builder);
         MeasurementsApi.AddMeasurements(builder);
+        Security.SecurityLimits.AddSecurityLimits(builder);
         builder.Services.AddRazorPages(o =>
             {
                 // Pages live in their capability's folder (Observatory/, Funding/…) beside its
@@ -74,6 +75,7 @@ public static class ScoranWebApp
         // French pages: emit accented letters as they are rather than as numeric entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Security.BadHttpRequestExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));

@@ -44,6 +44,7 @@ public static class AuditLabels
         ["reactivated"] = "Réactivation",
         ["archived"] = "Archivage",
         ["unarchived"] = "Désarchivage",
+        ["granted-above-request"] = "Accord au-delà du montant demandé (dépassement explicite)",
     };
 
     /// <summary>Every verb that has a French label, for checks that no recorded verb is left unworded.</summary>

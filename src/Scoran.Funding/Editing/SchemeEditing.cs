@@ -65,4 +65,4 @@ public static partial class SchemeEditing
 }
 
 /// <summary>Outcome of a save: the stored scheme, or field errors (nothing written).</summary>
-public sealed record SchemeSaveResult(AidScheme? Scheme, Dictionary<string, string[]> Errors, bool Created = false);
+public sealed record SchemeSaveResult(AidScheme? Scheme, Dictionary<string, string[]> Errors, bool Created = false, bool Forbidden = false);

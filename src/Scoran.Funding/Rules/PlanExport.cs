@@ -14,7 +14,7 @@ public static class PlanExport
     public static string Csv(Plan plan)
     {
         var sb = new StringBuilder();
-        sb.Append("# Plan de financement calculé par Scoran ; montants arrondis au centime inférieur ; ").Append(plan.BindingConstraint ?? "aucune contrainte limitante").Append('\n');
+        sb.Append("# Plan de financement calculé par Scoran ; montants arrondis au centime inférieur ; ").Append((plan.BindingConstraint ?? "aucune contrainte limitante").ReplaceLineEndings(" ")).Append('\n');
         sb.AppendJoin(';', Header).Append('\n');
         foreach (var l in plan.Lines)
         {
@@ -57,5 +57,5 @@ public static class PlanExport
 
     private static string N(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
-    private static string Q(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+    private static string Q(string s) => Scoran.Core.Text.CsvText.Quoted(s);
 }

@@ -38,5 +38,5 @@ public static class CommitmentExports
         _ => "inconnu",
     };
 
-    private static string Quote(string text) => $"\"{text.Replace("\"", "\"\"")}\"";
+    private static string Quote(string text) => Scoran.Core.Text.CsvText.Quoted(text);
 }

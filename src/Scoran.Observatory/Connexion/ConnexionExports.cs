@@ -26,7 +26,7 @@ public static class ConnexionExports
             var techno = ConnexionIndicators.V(i.Techno, "nbr");
             var best = ConnexionIndicators.V(i.Best, "nbr");
             csv.AppendLine(string.Join(';',
-                row.Kind.ToSlug(), row.Code, $"\"{row.Name.Replace("\"", "\"\"")}\"", i.Date.ToString("yyyy-MM-dd"),
+                row.Kind.ToSlug(), row.Code, Scoran.Core.Text.CsvText.Quoted(row.Name), i.Date.ToString("yyyy-MM-dd"),
                 i.Premises, i.Bhd8.Covered, i.Thd30.Covered, i.Thd100.Covered, i.Gigabit.Covered,
                 Rate(i.Bhd8.Rate), Rate(i.Thd30.Rate), Rate(i.Thd100.Rate), Rate(i.Gigabit.Rate),
                 techno, i.Ftth.Covered, Rate(i.Ftth.Rate), i.Thdr.Covered, i.FixedFourG.Covered, i.Satellite.Covered,

@@ -116,11 +116,11 @@ public static class CampaignReportExport
         null => "",
         double d => d.ToString("0.##", CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
-        string s when s.Contains(';') || s.Contains('"') || s.Contains(' ') => Q(s),
+        string s => Scoran.Core.Text.CsvText.Minimal(s, ';', " "),
         _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
     };
 
-    private static string Q(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+    private static string Q(string s) => Scoran.Core.Text.CsvText.Quoted(s);
 
     private static Row Row(IEnumerable<object?> values) => new(values.Select(v => v switch
     {

@@ -23,12 +23,12 @@ public static class MeasurementExports
             if (c.Operators.Count == 0)
             {
                 // Published commune, each operator below k: listed without operator detail.
-                csv.AppendLine(string.Join(";", c.CommuneCode, $"\"{c.CommuneName.Replace("\"", "\"\"")}\"", c.Measurements, c.Contributors, "", "", "", "", "", "", "", ""));
+                csv.AppendLine(string.Join(";", c.CommuneCode, Scoran.Core.Text.CsvText.Quoted(c.CommuneName), c.Measurements, c.Contributors, "", "", "", "", "", "", "", ""));
             }
 
             foreach (var o in c.Operators)
             {
-                csv.AppendLine(string.Join(";", c.CommuneCode, $"\"{c.CommuneName.Replace("\"", "\"\"")}\"", c.Measurements, c.Contributors, o.OperatorCode, o.OperatorName,
+                csv.AppendLine(string.Join(";", c.CommuneCode, Scoran.Core.Text.CsvText.Quoted(c.CommuneName), c.Measurements, c.Contributors, o.OperatorCode, o.OperatorName,
                     o.Measurements, o.NoService, N(o.MedianDownloadMbps), N(o.MedianUploadMbps), N(o.MedianLatencyMs), N(o.MedianRsrp)));
             }
         }

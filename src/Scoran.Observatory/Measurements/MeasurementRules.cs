@@ -24,6 +24,12 @@ public sealed class MeasurementOptions
     public int MaximumBatch { get; set; } = 500;
     /// <summary>Requests per client and minute on POST /api/measurements.</summary>
     public int RequestsPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// Largest body of <c>POST /api/measurements</c>, in bytes (security review F3): about 1 KB per measurement of a full batch.
+    /// A larger body is refused with 413 while it is read, before any parsing.
+    /// </summary>
+    public long MaximumBodyBytes { get; set; } = 512 * 1024;
 }
 
 /// <summary>A measurement as submitted (API body item or page form), before validation.</summary>

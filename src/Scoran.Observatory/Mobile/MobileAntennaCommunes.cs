@@ -131,7 +131,7 @@ public static class MobileAntennaExport
             csv.AppendJoin(';', row.Select(v => v switch
             {
                 int i => i.ToString(CultureInfo.InvariantCulture),
-                string s when s.Contains(';') || s.Contains('"') || s.Contains(' ') || s.Contains('\'') => "\"" + s.Replace("\"", "\"\"") + "\"",
+                string s => Scoran.Core.Text.CsvText.Minimal(s, ';', " '"),
                 _ => Convert.ToString(v, CultureInfo.InvariantCulture),
             })).Append('\n');
         }

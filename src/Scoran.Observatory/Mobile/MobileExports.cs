@@ -95,7 +95,7 @@ public static class MobileExports
         return csv.ToString();
     }
 
-    private static string Quote(string text) => $"\"{text.Replace("\"", "\"\"")}\"";
+    private static string Quote(string text) => Scoran.Core.Text.CsvText.Quoted(text);
 
     private static string Rate(decimal? r) => r is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "";
 

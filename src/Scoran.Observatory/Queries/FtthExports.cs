@@ -16,7 +16,7 @@ public static class FtthExports
         foreach (var row in rows)
         {
             var rate = row.Coverage.Rate is { } r ? r.ToString("0.0000", CultureInfo.InvariantCulture) : "";
-            csv.AppendLine($"{row.Kind.ToSlug()};{row.Code};\"{row.Name.Replace("\"", "\"\"")}\";{point.Quarter};{row.ConnectablePremises};{row.Premises};{rate}");
+            csv.AppendLine($"{row.Kind.ToSlug()};{row.Code};{Scoran.Core.Text.CsvText.Quoted(row.Name)};{point.Quarter};{row.ConnectablePremises};{row.Premises};{rate}");
         }
 
         return csv.ToString();

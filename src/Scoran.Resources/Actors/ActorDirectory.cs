@@ -51,6 +51,21 @@ public sealed class ActorDirectory(DbContext db)
     /// <summary>French messages keyed by field, for forms and the API's validation problems.</summary>
     public static Dictionary<string, string[]> Validate(Actor actor)
     {
+        var errors = ValidateFields(actor);
+        foreach (var contact in actor.Contacts)
+        {
+            if (contact.Consent && contact.ConsentDate is null)
+            {
+                errors["contacts"] = ["La date du consentement est obligatoire quand le contact a consenti à la publication."];
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The rules on the fields a change proposal can carry (name, SIREN, website): <see cref="EntryValidation"/> runs them on every path.</summary>
+    public static Dictionary<string, string[]> ValidateFields(Actor actor)
+    {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(actor.Name))
         {
@@ -62,17 +77,9 @@ public sealed class ActorDirectory(DbContext db)
             errors["siren"] = ["Le SIREN doit compter 9 chiffres et sa clé (Luhn) être valide."];
         }
 
-        if (actor.Website is { Length: > 0 } site && !(Uri.TryCreate(site, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        if (actor.Website is { Length: > 0 } site && !Scoran.Core.Security.SafeUrl.IsHttp(site))
         {
             errors["website"] = ["Le site web doit être une adresse http(s) complète."];
-        }
-
-        foreach (var contact in actor.Contacts)
-        {
-            if (contact.Consent && contact.ConsentDate is null)
-            {
-                errors["contacts"] = ["La date du consentement est obligatoire quand le contact a consenti à la publication."];
-            }
         }
 
         return errors;

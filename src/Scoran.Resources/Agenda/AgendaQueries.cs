@@ -84,10 +84,10 @@ public static class Feed
                 DtEnd = new CalDateTime(ParisTime.Local(e.EndsAt), ParisTime.ZoneId),
                 Summary = e.Title,
                 Description = e.Description,
-                Location = e.Place ?? e.OnlineUrl,
+                Location = e.Place ?? Scoran.Core.Security.SafeUrl.Http(e.OnlineUrl),
                 Organizer = string.IsNullOrWhiteSpace(e.Organiser) ? null : new Organizer { CommonName = e.Organiser, Value = new Uri("urn:scoran:organisateur") },
             };
-            if (Uri.TryCreate(e.OnlineUrl, UriKind.Absolute, out var url))
+            if (Scoran.Core.Security.SafeUrl.Http(e.OnlineUrl) is { } online && Uri.TryCreate(online, UriKind.Absolute, out var url))
             {
                 item.Url = url;
             }

@@ -28,6 +28,11 @@ public sealed class ModerationService(DbContext db, TimeProvider clock, Document
     public async Task<Contribution> CreateAsync<T>(T entry, string entryType, string author, bool publish, CancellationToken ct = default)
         where T : class, IModeratedEntry
     {
+        if (EntryValidation.Validate(entry) is { Count: > 0 } errors)
+        {
+            throw new EntryValidationException(errors);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         entry.Status = publish ? PublicationStatus.Published : PublicationStatus.Proposed;
         db.Set<T>().Add(entry);
@@ -70,6 +75,10 @@ public sealed class ModerationService(DbContext db, TimeProvider clock, Document
 
         var before = entry.Fields().ToDictionary(f => f.Key, f => f.Value);
         var proposed = values.Where(v => before.ContainsKey(v.Key)).ToDictionary(v => v.Key, v => v.Value);
+        if (ValidateApplied(entry, proposed) is { Count: > 0 } errors)
+        {
+            throw new EntryValidationException(errors);
+        }
         var contribution = new Contribution
         {
             EntryType = entryType,
@@ -125,6 +134,13 @@ public sealed class ModerationService(DbContext db, TimeProvider clock, Document
         if (entry is null)
         {
             return false;
+        }
+
+        // The entry as it would be published, validated again (security review F2): a proposal stored before a rule existed,
+        // or written by another path, is refused here with nothing changed.
+        if ((contribution.Kind == ContributionKind.Creation ? EntryValidation.Validate(entry) : ValidateApplied(entry, Deserialize(contribution.ProposedJson))) is { Count: > 0 } errors)
+        {
+            throw new EntryValidationException(errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -192,6 +208,27 @@ public sealed class ModerationService(DbContext db, TimeProvider clock, Document
         ResourceEntryTypes.Document => await db.Set<ResourceDocument>().Include(d => d.Versions).FirstOrDefaultAsync(a => a.Id == id, ct),
         _ => null,
     };
+
+    /// <summary>
+    /// The validation of the entry with <paramref name="values"/> applied; the tracked entry is then put back as it was.
+    /// Only the entry's own fields are applied: attachment edits (a project's actors and images) change collections that
+    /// restoring the columns would not undo, and carry no value to validate.
+    /// </summary>
+    private Dictionary<string, string[]> ValidateApplied(IModeratedEntry entry, IReadOnlyDictionary<string, string?> values)
+    {
+        var tracked = db.Entry(entry);
+        var original = tracked.CurrentValues.Clone();
+        var fields = entry.Fields().Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        try
+        {
+            entry.Apply(values.Where(v => fields.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value));
+            return EntryValidation.Validate(entry);
+        }
+        finally
+        {
+            tracked.CurrentValues.SetValues(original);
+        }
+    }
 
     private static Dictionary<string, string?> Snapshot(IModeratedEntry entry)
     {

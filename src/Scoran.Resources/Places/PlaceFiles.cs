@@ -302,7 +302,8 @@ public static partial class PlaceFiles
                 return null;
             }
 
-            var value = reader.GetString(i).Trim();
+            // Our own export prefixes formula-like cells with « ' » (security review F7): read back, the value is the original.
+            var value = Scoran.Core.Text.CsvText.Restore(reader.GetString(i).Trim());
             return value.Length == 0 ? null : value;
         }
 

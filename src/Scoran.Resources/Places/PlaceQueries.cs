@@ -61,7 +61,8 @@ public sealed class PlaceQueries(DbContext db)
     /// </summary>
     public async Task<IReadOnlyList<InclusionPlace>> SearchAsync(string text, int limit = 20, CancellationToken cancellationToken = default)
     {
-        var words = SearchText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Each word is one SQL condition: past InputLimits.MaxSearchWords the query tree gets too deep for SQLite (security review F13).
+        var words = SearchText.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Take(Scoran.Core.Security.InputLimits.MaxSearchWords).ToArray();
         if (words.Length == 0)
         {
             return [];
@@ -173,12 +174,13 @@ public sealed class PlaceQueries(DbContext db)
                 ["dispositif_programmes_nationaux"] = p.Labels,
                 ["fiche_acces_libre"] = p.Accessibility,
             };
-            csv.AppendJoin(',', PlaceFiles.MediationNumeriqueColumns.Select(c => Quote(values.GetValueOrDefault(c)))).Append('\n');
+            // Coordinates are numbers the application writes (a minus sign is not a formula); every other cell is text from data.
+            csv.AppendJoin(',', PlaceFiles.MediationNumeriqueColumns.Select(c => c is "latitude" or "longitude" ? values.GetValueOrDefault(c) : Quote(values.GetValueOrDefault(c)))).Append('\n');
         }
 
         return new UTF8Encoding(false).GetBytes(csv.ToString());
 
-        static string Quote(string? value) => string.IsNullOrEmpty(value) ? "" : "\"" + value.Replace("\"", "\"\"") + "\"";
+        static string Quote(string? value) => Scoran.Core.Text.CsvText.QuotedOrEmpty(value);
     }
 
     /// <summary>The places as data·inclusion structures (schema v1), a JSON array.</summary>

@@ -103,6 +103,11 @@ public sealed class ProjectDirectory(DbContext db, Scoran.Core.ScoranFiles files
             errors["budget"] = ["Le budget ne peut être négatif."];
         }
 
+        if (ProjectAttachments.ParseLinks(project.Links).Error is { } links)
+        {
+            errors["links"] = [links];
+        }
+
         return errors;
     }
 }

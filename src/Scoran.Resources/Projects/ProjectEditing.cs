@@ -100,7 +100,7 @@ public static class ProjectAttachments
         var links = (text ?? "").Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
         foreach (var link in links)
         {
-            if (!Uri.TryCreate(link, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host) || link.Length > 1000)
+            if (!Scoran.Core.Security.SafeUrl.IsHttp(link) || link.Length > 1000)
             {
                 return (links, $"Lien invalide : « {link} ». Indiquez une adresse complète commençant par http:// ou https://.");
             }

@@ -40,8 +40,27 @@ public sealed class ResourceSearch(IEnumerable<IResourceSearchSource> sources)
 {
     public IReadOnlyList<IResourceSearchSource> Sources { get; } = sources.ToList();
 
+    /// <summary>The search text as searched: at most <see cref="Scoran.Core.Security.InputLimits.MaxSearchWords"/> words and <see cref="Scoran.Core.Security.InputLimits.MaxSearchLength"/> characters.</summary>
+    public static string? Bounded(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return text;
+        }
+
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(Scoran.Core.Security.InputLimits.MaxSearchWords);
+        var bounded = string.Join(' ', words);
+        return bounded.Length > Scoran.Core.Security.InputLimits.MaxSearchLength ? bounded[..Scoran.Core.Security.InputLimits.MaxSearchLength] : bounded;
+    }
+
+    /// <summary>True when <paramref name="text"/> is within the search bounds (the API refuses the rest with 400).</summary>
+    public static bool IsWithinBounds(string? text) =>
+        text is null || (text.Length <= Scoran.Core.Security.InputLimits.MaxSearchLength
+                         && text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= Scoran.Core.Security.InputLimits.MaxSearchWords);
+
     public async Task<ResourceSearchResult> SearchAsync(ResourceQuery query, CancellationToken ct = default)
     {
+        query = query with { Text = Bounded(query.Text) };
         var all = new List<ResourceHit>();
         foreach (var source in Sources)
         {

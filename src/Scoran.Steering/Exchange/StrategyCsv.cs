@@ -63,7 +63,8 @@ public static class StrategyCsv
         return text.ToString();
     }
 
-    public static StrategyDocument Read(string file, string text) => FromRows(file, Parse(text));
+    /// <summary>Reads a strategy CSV; the apostrophe that protects formula-like cells on export is removed (<see cref="Scoran.Core.Text.CsvText.Restore"/>).</summary>
+    public static StrategyDocument Read(string file, string text) => FromRows(file, Parse(text).Select(r => (r.Line, r.Cells.Select(Scoran.Core.Text.CsvText.Restore).ToArray())).ToList());
 
     /// <summary>Builds the document from table rows (line numbers kept for the errors); all-or-nothing.</summary>
     public static StrategyDocument FromRows(string file, IReadOnlyList<(long Line, string[] Cells)> rows)
@@ -165,8 +166,7 @@ public static class StrategyCsv
     private static decimal? Decimal(string text) =>
         decimal.TryParse(text.Replace(',', '.').Replace(" ", "").Replace("\u00a0", ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
 
-    private static string Quote(string cell) =>
-        cell.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
+    private static string Quote(string cell) => Scoran.Core.Text.CsvText.Minimal(cell);
 
     /// <summary>RFC 4180 with « ; »: quoted cells may hold separators, quotes and line breaks.</summary>
     public static IReadOnlyList<(long Line, string[] Cells)> Parse(string text, char separator = ';')

@@ -36,7 +36,24 @@ public static class IndicatorTrajectory
     public const int RecentPoints = 4;
     public const int GraceDays = 365;
 
+    /// <summary>
+    /// The assessment; values at the edge of <see cref="decimal"/> (stored before writes were bounded, security review F6)
+    /// give « unknown » with the last value instead of an overflow that would break every page showing the indicator.
+    /// </summary>
     public static IndicatorAssessment Assess(Indicator indicator, IReadOnlyList<IndicatorPoint> series)
+    {
+        try
+        {
+            return AssessUnchecked(indicator, series);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException or DivideByZeroException)
+        {
+            var last = series.MaxBy(p => p.Date)!;
+            return new IndicatorAssessment(last.Value, last.Date, null, null, IndicatorStatus.Unknown, null);
+        }
+    }
+
+    private static IndicatorAssessment AssessUnchecked(Indicator indicator, IReadOnlyList<IndicatorPoint> series)
     {
         if (series.Count == 0)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Scoran.Core.Audit;
+using Scoran.Core.Security;
 using Scoran.Steering.Model;
 
 namespace Scoran.Steering.Reviews;
@@ -29,7 +30,48 @@ public sealed partial class SteeringService(DbContext db, TimeProvider clock)
 
     /// <summary>An editor edits the actions led by their organisation; administrators edit all.</summary>
     public static bool CanEdit(StrategyNode action, string? organisation, bool administrator) =>
-        administrator || (!string.IsNullOrWhiteSpace(organisation) && string.Equals(action.Porteur?.Trim(), organisation.Trim(), StringComparison.OrdinalIgnoreCase));
+        administrator || OrganisationIdentity.Same(action.Porteur, organisation);
+
+    /// <summary>
+    /// Security review F6: an editor writes the values of an indicator only when its organisation leads at least one
+    /// action under the indicator's node (its enjeu); an administrator writes every indicator.
+    /// </summary>
+    public async Task<bool> CanWriteIndicatorValuesAsync(long indicatorId, string? organisation, bool administrator, CancellationToken cancellationToken = default)
+    {
+        if (administrator)
+        {
+            return true;
+        }
+
+        var indicator = await db.Set<Indicator>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == indicatorId, cancellationToken);
+        if (indicator?.NodeCode is null || string.IsNullOrWhiteSpace(organisation))
+        {
+            return false;
+        }
+
+        var nodes = await db.Set<StrategyNode>().AsNoTracking().Where(n => n.StrategyId == indicator.StrategyId)
+            .Select(n => new { n.Id, n.ParentId, n.Code, n.Level, n.Porteur }).ToListAsync(cancellationToken);
+        var under = nodes.Where(n => n.Code == indicator.NodeCode).Select(n => n.Id).ToHashSet();
+        for (var added = true; added;)
+        {
+            added = false;
+            foreach (var n in nodes)
+            {
+                if (n.ParentId is { } parent && under.Contains(parent) && under.Add(n.Id))
+                {
+                    added = true;
+                }
+            }
+        }
+
+        return nodes.Any(n => under.Contains(n.Id) && n.Level == NodeLevel.Action && OrganisationIdentity.Same(n.Porteur, organisation));
+    }
+
+    /// <summary>Bounds of an indicator value (F6): beyond them the trajectory's arithmetic could overflow and break public pages.</summary>
+    public const decimal MaxIndicatorMagnitude = 1_000_000_000_000m;
+
+    /// <summary>Dates an indicator value may carry (F6).</summary>
+    public static readonly DateOnly MinIndicatorDate = new(1990, 1, 1), MaxIndicatorDate = new(2100, 12, 31);
 
     public async Task<(Meeting? Meeting, SteeringValidation Errors)> CreateMeetingAsync(string strategyCode, MeetingInput input, string author, CancellationToken cancellationToken = default)
     {
@@ -267,6 +309,15 @@ public sealed partial class SteeringService(DbContext db, TimeProvider clock)
         if (value is null)
         {
             errors.Add("Value", "Indiquez la valeur (nombre décimal, virgule ou point).");
+        }
+        else if (Math.Abs(value.Value) > MaxIndicatorMagnitude)
+        {
+            errors.Add("Value", $"La valeur doit être comprise entre -{MaxIndicatorMagnitude:0} et {MaxIndicatorMagnitude:0}.");
+        }
+
+        if (date is { } d && (d < MinIndicatorDate || d > MaxIndicatorDate))
+        {
+            errors.Add("Date", $"La date doit être comprise entre {MinIndicatorDate.Year} et {MaxIndicatorDate.Year}.");
         }
 
         if (string.IsNullOrWhiteSpace(source))

@@ -15,12 +15,23 @@ internal static class AccountsSetup
 {
     public const string SignInPath = "/compte/connexion";
 
+    /// <summary>Rate-limiting policy of password attempts (setting Scoran:SignIn:AttemptsPerMinute, default 10 per client address).</summary>
+    public const string SignInRateLimitPolicy = "sign-in";
+
+    /// <summary>
+    /// The one answer to a failed sign-in, whether the address is unknown, the password wrong or the account locked
+    /// (security review F5): the form cannot tell which accounts exist.
+    /// </summary>
+    public const string SignInFailure = "Adresse ou mot de passe incorrect. Après 5 essais infructueux, un compte est verrouillé pendant 15 minutes.";
+
     public static void AddSignIn(WebApplicationBuilder builder)
     {
         builder.Services.AddScoranAccounts<ScoranDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AuthorDisplay>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "scoran.session";
@@ -57,13 +68,15 @@ internal static class AccountsSetup
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Only password attempts are limited, per client address: slows guessing without
-            // locking out the rest of the région, and leaves public reading unthrottled.
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(SignInPath, StringComparison.OrdinalIgnoreCase)
+            // Password attempts are limited per client address: slows guessing without locking out the rest of
+            // the région, and leaves public reading unthrottled. The policy is bound to the sign-in page's endpoint
+            // ([EnableRateLimiting] on its model), not to a path string: « /compte/connexion/ », other casings or
+            // « /./ » reach the same endpoint and the same limit (security review F5).
+            o.AddPolicy(SignInRateLimitPolicy, context =>
+                HttpMethods.IsPost(context.Request.Method)
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(""));
         });
     }

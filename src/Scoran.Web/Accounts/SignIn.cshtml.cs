@@ -6,6 +6,7 @@ using Scoran.Accounts;
 
 namespace Scoran.Web.Accounts;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Accounts.AccountsSetup.SignInRateLimitPolicy)]
 public sealed class SignInModel(SignInManager<ScoranUser> signIn) : PageModel
 {
     [BindProperty]
@@ -48,9 +49,7 @@ public sealed class SignInModel(SignInManager<ScoranUser> signIn) : PageModel
         }
 
         // The same message whether the account exists or not, so the form cannot be used to find accounts.
-        Failure = result.IsLockedOut
-            ? "Trop d'essais infructueux : ce compte est verrouillé pendant 15 minutes."
-            : "Adresse ou mot de passe incorrect.";
+        Failure = Accounts.AccountsSetup.SignInFailure;
         return Page();
     }
 }

@@ -59,7 +59,7 @@ public sealed class ImportsModel(IEnumerable<IDatasetFileImport> imports, Scoran
                 }
 
                 // Kept under the name the person gave, so that errors and provenance speak of their file.
-                var path = Path.Combine(folder.FullName, slot.Name, Path.GetFileName(file.FileName));
+                var path = Path.Combine(folder.FullName, slot.Name, Scoran.Core.Security.SafeFileName.From(file.FileName));
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 await using (var target = System.IO.File.Create(path))
                 {

@@ -26,13 +26,13 @@ public sealed class DossierModel(FundingService funding, UserManager<ScoranUser>
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostMoveAsync(long id, string statut, string? date, string? montant, string? commentaire, CancellationToken ct)
+    public async Task<IActionResult> OnPostMoveAsync(long id, string statut, string? date, string? montant, string? commentaire, CancellationToken ct, bool depassement = false)
     {
         try
         {
             if (DossierStatuses.FromSlug(statut) is not { } to) throw new FundingRuleException("statut", "Statut inconnu.");
             DateOnly? on = string.IsNullOrWhiteSpace(date) ? null : DateOnly.TryParse(date, out var d) ? d : throw new FundingRuleException("date", "Date invalide (AAAA-MM-JJ).");
-            await funding.MoveAsync(await FundingApi.ActorAsync(User, users), id, to, on, FundingApi.ParseDecimal(montant), commentaire, ct);
+            await funding.MoveAsync(await FundingApi.ActorAsync(User, users), id, to, on, FundingApi.ParseDecimal(montant), commentaire, ct, depassement);
             Done = $"Dossier passé à « {to.ToFrench()} ».";
         }
         catch (FundingRuleException e)

@@ -27,9 +27,9 @@ public static class FundingApi
         g.MapPut("/schemes/{id}", SaveSchemeAsync).RequireAuthorization(ScoranPolicies.ManageFunding)
             .WithName("PutFundingScheme").WithSummary("Crée ou modifie un dispositif (administrateur, agent d'un financeur) ; tracé dans le journal d'audit.")
             .ProducesValidationProblem();
-        g.MapPost("/schemes/{id}/archive", (string id, ClaimsPrincipal user, FundingService s, CancellationToken ct) => ArchiveAsync(id, true, user, s, ct)).RequireAuthorization(ScoranPolicies.ManageFunding)
+        g.MapPost("/schemes/{id}/archive", (string id, ClaimsPrincipal user, UserManager<ScoranUser> users, FundingService s, CancellationToken ct) => ArchiveAsync(id, true, user, users, s, ct)).RequireAuthorization(ScoranPolicies.ManageFunding)
             .WithName("ArchiveFundingScheme").WithSummary("Archive un dispositif (statut historique : conservé, jamais éligible) ; tracé dans le journal d'audit.");
-        g.MapPost("/schemes/{id}/unarchive", (string id, ClaimsPrincipal user, FundingService s, CancellationToken ct) => ArchiveAsync(id, false, user, s, ct)).RequireAuthorization(ScoranPolicies.ManageFunding)
+        g.MapPost("/schemes/{id}/unarchive", (string id, ClaimsPrincipal user, UserManager<ScoranUser> users, FundingService s, CancellationToken ct) => ArchiveAsync(id, false, user, users, s, ct)).RequireAuthorization(ScoranPolicies.ManageFunding)
             .WithName("UnarchiveFundingScheme").WithSummary("Désarchive un dispositif : il reprend le statut qu'il avait avant l'archivage.");
         g.MapGet("/finder", FinderAsync).WithName("FindFundingSchemes")
             .WithSummary("Dispositifs éligibles pour ?beneficiaire=commune&territoire=39001&theme=tiers-lieux&montant=200000 avec le montant maximal et la règle qui le fixe ; &nonEligibles=true ajoute les autres avec leurs motifs.")
@@ -48,14 +48,16 @@ public static class FundingApi
             .WithName("CreateFundingDossier").WithSummary("Crée un dossier en brouillon.").ProducesValidationProblem();
         g.MapPost("/dossiers/{id:long}/status", MoveAsync).RequireAuthorization(ScoranPolicies.FileDossiers)
             .WithName("MoveFundingDossier").WithSummary("Fait avancer un dossier (depose, accuse-reception, instruction, accorde, refuse, verse, clos) ; les passages interdits sont refusés.").ProducesValidationProblem();
-        g.MapGet("/reminders", async (FundingService s, CancellationToken ct, int jours = 180) => TypedResults.Ok((await s.RemindersAsync(jours, ct)).Select(x => new { x.Dossier.Id, x.Deadline, x.Dossier.SchemeId, x.Dossier.ProjectTitle })))
+        g.MapGet("/reminders", async Task<IResult> (FundingService s, CancellationToken ct, int jours = 180) => jours is < 0 or > FundingLimits.MaxReminderDays
+                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["jours"] = [$"Un nombre de jours entre 0 et {FundingLimits.MaxReminderDays}."] })
+                : TypedResults.Ok((await s.RemindersAsync(jours, ct)).Select(x => new { x.Dossier.Id, x.Deadline, x.Dossier.SchemeId, x.Dossier.ProjectTitle })))
             .RequireAuthorization(ScoranPolicies.ManageFunding).WithName("FundingReminders").WithSummary("Dossiers dont l'échéance d'achèvement (3 ans) tombe dans ?jours=180.");
 
         app.MapGet("/financements/recherches/{token}/atom", async Task<IResult> (string token, HttpRequest request, FundingService s, CancellationToken ct) =>
         {
             if (await s.SavedSearchAsync(token, ct) is not { } search) return TypedResults.NotFound();
             var query = FinderQueryFrom(QueryHelpers(search.Query));
-            var feed = FundingService.AtomFeed(search, await s.FindAsync(query, ct), new Uri($"{request.Scheme}://{request.Host}"));
+            var feed = FundingService.AtomFeed(search, await s.FindAsync(query, ct), new Uri(Scoran.Web.Security.PublicBaseUrl.Of(request) + "/"));
             return TypedResults.Text(feed.Declaration + "\n" + feed.Root, "application/atom+xml; charset=utf-8");
         }).WithTags("Financements").WithName("FundingSavedSearchFeed").WithSummary("Flux Atom 1.0 des dispositifs éligibles d'une recherche enregistrée.");
         return app;
@@ -93,7 +95,7 @@ public static class FundingApi
     public static Dictionary<string, string[]> ValidateFinder(IReadOnlyDictionary<string, string?> q)
     {
         var errors = new Dictionary<string, string[]>();
-        if (Blank(q.GetValueOrDefault("montant")) is { } m && (ParseDecimal(m) is not { } d || d < 0)) errors["montant"] = ["Montant invalide : un nombre positif d'euros, ex. 200000 ou 200 000,50."];
+        if (Blank(q.GetValueOrDefault("montant")) is { } m && (ParseDecimal(m) is not { } d || d < 0 || d > FundingLimits.MaxAmount)) errors["montant"] = ["Montant invalide : un nombre positif d'euros, ex. 200000 ou 200 000,50."];
         if (Blank(q.GetValueOrDefault("beneficiaire")) is { } b && !BeneficiaryTypes.Labels.ContainsKey(b)) errors["beneficiaire"] = ["Type de bénéficiaire inconnu : " + string.Join(", ", BeneficiaryTypes.Labels.Keys)];
         if (Blank(q.GetValueOrDefault("theme")) is { } th && !FundingThemes.Labels.ContainsKey(th)) errors["theme"] = ["Thème inconnu : " + string.Join(", ", FundingThemes.Labels.Keys)];
         if (Blank(q.GetValueOrDefault("territoire")) is { } c && !System.Text.RegularExpressions.Regex.IsMatch(c, "^[0-9AB]{2,9}$")) errors["territoire"] = ["Code de territoire invalide (code INSEE ou SIREN)."];
@@ -115,15 +117,16 @@ public static class FundingApi
         var errors = new Dictionary<string, string[]>();
         var total = ParseDecimal(q["cout"]);
         if (total is not { } tc || tc <= 0) errors["cout"] = ["Indiquez le coût total du projet (nombre positif)."];
+        else if (tc > FundingLimits.MaxAmount) errors["cout"] = [FundingLimits.AmountMessage("Coût total")];
         var lines = new List<PlanLineRequest>();
         for (var i = 1; i <= 8; i++)
         {
             var id = q[$"d{i}"].ToString();
             if (string.IsNullOrWhiteSpace(id)) continue;
             var @base = Blank(q[$"a{i}"]) is null ? total : ParseDecimal(q[$"a{i}"]);
-            if (@base is not { } b || b < 0) { errors[$"a{i}"] = [$"Ligne {i} : assiette invalide."]; continue; }
+            if (@base is not { } b || b < 0 || b > FundingLimits.MaxAmount) { errors[$"a{i}"] = [$"Ligne {i} : assiette invalide (entre 0 et {FundingLimits.MaxAmount:0} €)."]; continue; }
             var units = ParseDecimal(q[$"u{i}"]) ?? 1m;
-            if (units <= 0) { errors[$"u{i}"] = [$"Ligne {i} : nombre d'années ou d'ETP invalide."]; continue; }
+            if (units <= 0 || units > FundingLimits.MaxUnits) { errors[$"u{i}"] = [$"Ligne {i} : nombre d'années ou d'ETP invalide."]; continue; }
             lines.Add(new PlanLineRequest(id.Trim(), b, q[$"b{i}"] == "on", units));
         }
 
@@ -146,20 +149,12 @@ public static class FundingApi
 
     private static async Task<Results<Ok<Plan>, ValidationProblem>> PlanAsync([FromBody] PlanRequest? body, FundingService s, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (body is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["Corps JSON attendu : { totalCost, lines: [{ schemeId, eligibleBase }] }."] });
-        if (body.TotalCost <= 0) errors["totalCost"] = ["Le coût total doit être positif."];
-        if (body.Lines is null || body.Lines.Count == 0) errors["lines"] = ["Au moins un dispositif."];
-        for (var i = 0; i < (body.Lines?.Count ?? 0); i++)
-        {
-            if (body.Lines![i].EligibleBase < 0) errors[$"lines[{i}].eligibleBase"] = ["L'assiette ne peut être négative."];
-            if (body.Lines[i].Units <= 0) errors[$"lines[{i}].units"] = ["Nombre d'années ou d'ETP positif."];
-        }
-
+        // Bounds and nulls (security review F13): FundingLimits.Validate, shared with the service.
+        var errors = FundingLimits.Validate(body);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         try
         {
-            return TypedResults.Ok(await s.PlanAsync(body, ct));
+            return TypedResults.Ok(await s.PlanAsync(body!, ct));
         }
         catch (FundingRuleException e)
         {
@@ -184,15 +179,28 @@ public static class FundingApi
         }
     }
 
-    /// <summary>The same rule set and save as the management pages (<see cref="SchemeEditing"/>, <see cref="FundingService.SaveSchemeAsync(string, SchemeInput, string, CancellationToken)"/>).</summary>
-    private static async Task<Results<Ok<AidScheme>, ValidationProblem>> SaveSchemeAsync(string id, [FromBody] SchemeInput input, ClaimsPrincipal user, FundingService s, CancellationToken ct)
+    /// <summary>The same rule set and save as the management pages (<see cref="SchemeEditing"/>, <see cref="FundingService.SaveSchemeAsync(string, SchemeInput, FundingActor, CancellationToken)"/>); another backer's scheme: 403.</summary>
+    private static async Task<Results<Ok<AidScheme>, ValidationProblem, ProblemHttpResult>> SaveSchemeAsync(string id, [FromBody] SchemeInput input, ClaimsPrincipal user, UserManager<ScoranUser> users, FundingService s, CancellationToken ct)
     {
-        var result = await s.SaveSchemeAsync(id, input, user.Identity?.Name ?? "?", ct);
+        var result = await s.SaveSchemeAsync(id, input, await ActorAsync(user, users), ct);
+        if (result.Forbidden) return Forbidden(string.Join(" ", result.Errors.Values.SelectMany(v => v)));
         return result.Scheme is { } saved ? TypedResults.Ok(saved) : TypedResults.ValidationProblem(result.Errors);
     }
 
-    private static async Task<Results<Ok<AidScheme>, NotFound>> ArchiveAsync(string id, bool archive, ClaimsPrincipal user, FundingService s, CancellationToken ct) =>
-        await s.ArchiveAsync(id, archive, user.Identity?.Name ?? "?", ct) is { } scheme ? TypedResults.Ok(scheme) : TypedResults.NotFound();
+    private static async Task<Results<Ok<AidScheme>, NotFound, ProblemHttpResult>> ArchiveAsync(string id, bool archive, ClaimsPrincipal user, UserManager<ScoranUser> users, FundingService s, CancellationToken ct)
+    {
+        try
+        {
+            return await s.ArchiveAsync(id, archive, await ActorAsync(user, users), ct) is { } scheme ? TypedResults.Ok(scheme) : TypedResults.NotFound();
+        }
+        catch (FundingForbiddenException e)
+        {
+            return Forbidden(e.Message);
+        }
+    }
+
+    /// <summary>403 problem+json with the French reason (organisation boundary, security review F1).</summary>
+    private static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Action réservée à un autre financeur ou à un administrateur");
 
     public sealed record DossierInput(string? SchemeId, string? ProjectTitle, decimal ProjectCost, decimal RequestedAmount);
 
@@ -209,7 +217,8 @@ public static class FundingApi
         }
     }
 
-    public sealed record MoveInput(string? Status, DateOnly? Date, decimal? Amount, string? Comment);
+    /// <param name="ExceedRequest">Explicit, audited override to grant more than the requested amount (a comment is then required).</param>
+    public sealed record MoveInput(string? Status, DateOnly? Date, decimal? Amount, string? Comment, bool ExceedRequest = false);
 
     private static async Task<Results<Ok<object>, ValidationProblem>> MoveAsync(long id, [FromBody] MoveInput input, ClaimsPrincipal user, UserManager<ScoranUser> users, FundingService s, CancellationToken ct)
     {
@@ -217,7 +226,7 @@ public static class FundingApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Statut inconnu : " + string.Join(", ", Enum.GetValues<DossierStatus>().Select(x => x.Slug()))] });
         try
         {
-            return TypedResults.Ok(DossierView(await s.MoveAsync(await ActorAsync(user, users), id, to, input.Date, input.Amount, input.Comment, ct)));
+            return TypedResults.Ok(DossierView(await s.MoveAsync(await ActorAsync(user, users), id, to, input.Date, input.Amount, input.Comment, ct, input.ExceedRequest)));
         }
         catch (FundingRuleException e)
         {

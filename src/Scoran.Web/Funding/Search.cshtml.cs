@@ -6,6 +6,8 @@ using Scoran.Funding.Rules;
 namespace Scoran.Web.Funding;
 
 /// <summary>The finder: a GET form (shareable URL), eligible schemes with amount and rule, ineligible ones with reasons on request.</summary>
+// POSTs of this page (saving a search) are rate-limited per client address (security review F10); reading is not.
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.SecurityLimits.SavedSearchPolicy)]
 public sealed class SearchModel(FundingService funding) : PageModel
 {
     public FinderFormModel Form { get; private set; } = null!;
@@ -37,9 +39,16 @@ public sealed class SearchModel(FundingService funding) : PageModel
         }
     }
 
+    /// <summary>Saves the criteria (security review F10: finder keys only, validated, at most 2 KB, rate-limited per address).</summary>
     public async Task<IActionResult> OnPostSaveAsync(string query, string? label, CancellationToken ct)
     {
-        var search = await funding.SaveSearchAsync(query ?? "", string.IsNullOrWhiteSpace(label) ? null : label.Trim()[..Math.Min(label.Trim().Length, 200)], ct);
+        var (canonical, error) = Scoran.Funding.Rules.SavedSearchQuery.Canonical(query);
+        if (canonical is null || FundingApi.ValidateFinder(Scoran.Funding.Rules.SavedSearchQuery.Values(canonical)).Count > 0)
+        {
+            return BadRequest(error ?? "Critères de recherche invalides : la recherche n'est pas enregistrée.");
+        }
+
+        var search = await funding.SaveSearchAsync(canonical, label, ct);
         return Redirect("/financements/recherche?" + search.Query + (search.Query.Length > 0 ? "&" : "") + "enregistree=" + search.Token);
     }
 

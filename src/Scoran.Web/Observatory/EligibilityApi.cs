@@ -50,12 +50,12 @@ public static class EligibilityApi
         }
         else
         {
-            if (!double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out latitude) || latitude is < -90 or > 90)
+            if (!double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out latitude) || !Scoran.Core.Security.InputLimits.IsWithin(latitude, 90))
             {
                 errors["lat"] = ["Latitude en degrés décimaux attendue, entre -90 et 90 (ex. 47.3220)."];
             }
 
-            if (!double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out longitude) || longitude is < -180 or > 180)
+            if (!double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out longitude) || !Scoran.Core.Security.InputLimits.IsWithin(longitude, 180))
             {
                 errors["lon"] = ["Longitude en degrés décimaux attendue, entre -180 et 180 (ex. 5.0415)."];
             }

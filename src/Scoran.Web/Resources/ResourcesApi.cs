@@ -92,9 +92,14 @@ public static class ResourcesApi
 
     public sealed record ProposalResult(long Id, PublicationStatus Status, long ContributionId);
 
-    private static Task<ResourceSearchResult> SearchAsync(ResourceSearch search, CancellationToken ct,
+    private static async Task<Results<Ok<ResourceSearchResult>, ValidationProblem>> SearchAsync(ResourceSearch search, CancellationToken ct,
         [FromQuery] string? q = null, [FromQuery] string? type = null, [FromQuery] string? theme = null, [FromQuery(Name = "territoire")] string? territory = null) =>
-        search.SearchAsync(new ResourceQuery(q, type, theme, territory), ct);
+        ResourceSearch.IsWithinBounds(q)
+            ? TypedResults.Ok(await search.SearchAsync(new ResourceQuery(q, type, theme, territory), ct))
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["q"] = [$"Recherche trop longue : au plus {Scoran.Core.Security.InputLimits.MaxSearchWords} mots et {Scoran.Core.Security.InputLimits.MaxSearchLength} caractères."],
+            });
 
     private static async Task<List<ActorDto>> ListActorsAsync(ActorDirectory directory, CancellationToken ct,
         [FromQuery] ActorType? type = null, [FromQuery(Name = "territoire")] string? territory = null, [FromQuery] string? theme = null) =>

@@ -8,7 +8,8 @@ using Scoran.Steering.Reviews;
 
 namespace Scoran.Web.Steering;
 
-public sealed class IndicatorModel(SteeringQueries queries, SteeringService service, IAuthorizationService authorization) : SteeringPageModel(authorization)
+public sealed class IndicatorModel(SteeringQueries queries, SteeringService service, IAuthorizationService authorization, Microsoft.AspNetCore.Identity.UserManager<ScoranUser> users)
+    : SteeringPageModel(authorization)
 {
     public IndicatorView View { get; private set; } = null!;
 
@@ -43,9 +44,18 @@ public sealed class IndicatorModel(SteeringQueries queries, SteeringService serv
         return Page();
     }
 
-    public Task<IActionResult> OnPostAsync(string code, string indicator, CancellationToken cancellationToken) =>
-        WriteAsync(code, indicator, ScoranPolicies.EditStrategy, "Entry", async () =>
+    /// <summary>An editor writes values only for the indicators of its organisation's actions (security review F6).</summary>
+    public async Task<IActionResult> OnPostAsync(string code, string indicator, CancellationToken cancellationToken)
+    {
+        if (User.Identity?.IsAuthenticated == true && await queries.IndicatorAsync(code, indicator, cancellationToken) is { } view
+            && !await service.CanWriteIndicatorValuesAsync(view.Indicator.Id, (await users.GetUserAsync(User))?.Organisation, User.IsInRole(ScoranRoles.Administrator), cancellationToken))
+        {
+            return Forbid();
+        }
+
+        return await WriteAsync(code, indicator, ScoranPolicies.EditStrategy, "Entry", async () =>
             await service.AddIndicatorValueAsync(View.Indicator.Id, Entry.Date, Entry.Value, Entry.Source, Author, cancellationToken), "Valeur enregistrée.", cancellationToken);
+    }
 
     /// <summary>Adds a target point, or corrects it when the form carries its id.</summary>
     public Task<IActionResult> OnPostTargetAsync(string code, string indicator, CancellationToken cancellationToken) =>

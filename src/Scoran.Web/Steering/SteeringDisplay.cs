@@ -69,6 +69,19 @@ public static class SteeringDisplay
             return "";
         }
 
+        // Values at the edge of decimal (stored before writes were bounded, security review F6): no line rather than a failed page.
+        try
+        {
+            return SparklineUnchecked(series, target);
+        }
+        catch (OverflowException)
+        {
+            return "";
+        }
+    }
+
+    private static string SparklineUnchecked(IReadOnlyList<IndicatorPoint> series, decimal? target)
+    {
         const int width = 120, height = 28;
         var values = series.Select(p => p.Value).ToList();
         var min = Math.Min(values.Min(), 0m);

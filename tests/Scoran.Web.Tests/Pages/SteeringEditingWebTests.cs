@@ -227,7 +227,7 @@ public abstract class SteeringEditingWebTests(DatabaseProvider provider)
         var visitorHtml = WebUtility.HtmlDecode(await Browser(factory).GetStringAsync(Action, Token));
         Assert.Contains("data-verb=\"budget-updated\"", visitorHtml);
         Assert.DoesNotContain(editorEmail, visitorHtml);
-        Assert.Contains("Les auteurs des modifications sont visibles une fois connecté.", visitorHtml);
+        Assert.Contains("Les adresses des auteurs ne sont visibles que des agents connectés : le public voit leur organisation.", visitorHtml);
         var edit = WebUtility.HtmlDecode(await editor.GetStringAsync($"{Action}?ligne={line}", Token));
         Assert.Contains("value=\"2500.25\"", edit);
         Assert.Contains("Enregistrer la ligne", edit);

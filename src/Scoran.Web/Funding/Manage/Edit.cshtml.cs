@@ -11,11 +11,11 @@ using Scoran.Web.Shared;
 namespace Scoran.Web.Funding.Manage;
 
 /// <summary>
-/// Creates or edits a scheme through <see cref="FundingService.SaveSchemeAsync(string, SchemeInput, string, CancellationToken)"/>,
+/// Creates or edits a scheme through <see cref="FundingService.SaveSchemeAsync(string, SchemeInput, FundingActor, CancellationToken)"/>,
 /// the very validation and save of <c>PUT /api/funding/schemes/{id}</c>; its errors (keyed by the API's field names) land on the matching inputs.
 /// </summary>
 [Authorize(Policy = ScoranPolicies.ManageFunding)]
-public sealed class EditModel(FundingService funding, Microsoft.EntityFrameworkCore.DbContext db) : PageModel
+public sealed class EditModel(FundingService funding, Microsoft.EntityFrameworkCore.DbContext db, Microsoft.AspNetCore.Identity.UserManager<ScoranUser> users) : PageModel
 {
     public AidScheme? Existing { get; private set; }
     public List<AuditEntry> History { get; private set; } = [];
@@ -78,9 +78,10 @@ public sealed class EditModel(FundingService funding, Microsoft.EntityFrameworkC
             if (id is null && await funding.SchemeAsync(schemeId, ct) is not null) errors = new() { ["id"] = [$"Un dispositif « {schemeId} » existe déjà : modifiez-le depuis la liste."] };
             else
             {
-                var result = await funding.SaveSchemeAsync(schemeId, input, User.Identity?.Name ?? "?", ct);
+                var result = await funding.SaveSchemeAsync(schemeId, input, await FundingApi.ActorAsync(User, users), ct);
                 if (result.Scheme is not null) return Redirect($"/financements/gestion/dispositif/{Uri.EscapeDataString(schemeId)}?enregistre=1");
                 errors = result.Errors;
+                if (result.Forbidden) Response.StatusCode = StatusCodes.Status403Forbidden;
             }
         }
 
@@ -89,7 +90,7 @@ public sealed class EditModel(FundingService funding, Microsoft.EntityFrameworkC
             foreach (var m in messages) ModelState.AddModelError(key == "id" ? nameof(NewId) : char.ToUpperInvariant(key[0]) + key[1..], m);
         }
 
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        if (Response.StatusCode != StatusCodes.Status403Forbidden) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 

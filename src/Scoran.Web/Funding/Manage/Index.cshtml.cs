@@ -10,7 +10,7 @@ namespace Scoran.Web.Funding.Manage;
 
 /// <summary>« Gérer le catalogue »: every scheme, archived and closed ones included, with edit and archive actions.</summary>
 [Authorize(Policy = ScoranPolicies.ManageFunding)]
-public sealed class IndexModel(FundingService funding) : PageModel
+public sealed class IndexModel(FundingService funding, Microsoft.AspNetCore.Identity.UserManager<ScoranUser> users) : PageModel
 {
     public List<AidScheme> Schemes { get; private set; } = [];
     public int Total { get; private set; }
@@ -34,7 +34,15 @@ public sealed class IndexModel(FundingService funding) : PageModel
 
     private async Task<IActionResult> ArchiveAsync(string id, bool archive, CancellationToken ct)
     {
-        if (await funding.ArchiveAsync(id ?? "", archive, User.Identity?.Name ?? "?", ct) is null) return NotFound();
+        try
+        {
+            if (await funding.ArchiveAsync(id ?? "", archive, await FundingApi.ActorAsync(User, users), ct) is null) return NotFound();
+        }
+        catch (FundingForbiddenException)
+        {
+            return Forbid();
+        }
+
         return Redirect($"/financements/gestion?fait={(archive ? "archive" : "desarchive")}-{Uri.EscapeDataString(id!)}");
     }
 }

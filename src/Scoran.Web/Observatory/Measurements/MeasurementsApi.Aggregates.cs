@@ -16,25 +16,25 @@ public static partial class MeasurementsApi
         start = end = null;
         if (from is not null)
         {
-            if (DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && Scoran.Core.Security.InputLimits.IsInRange(d))
             {
                 start = new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             }
             else
             {
-                errors["de"] = ["Date attendue au format AAAA-MM-JJ."];
+                errors["de"] = [Scoran.Core.Security.InputLimits.DateMessage];
             }
         }
 
         if (to is not null)
         {
-            if (DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && Scoran.Core.Security.InputLimits.IsInRange(d))
             {
                 end = new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
             }
             else
             {
-                errors["a"] = ["Date attendue au format AAAA-MM-JJ."];
+                errors["a"] = [Scoran.Core.Security.InputLimits.DateMessage];
             }
         }
 

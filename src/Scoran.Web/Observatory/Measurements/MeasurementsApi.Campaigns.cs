@@ -8,9 +8,9 @@ namespace Scoran.Web.Observatory.Measurements;
 /// <summary>Campaigns (report, live counters, CSV/XLSX) and contributor tokens.</summary>
 public static partial class MeasurementsApi
 {
-    private static async Task<Results<Ok<CampaignReport>, ProblemHttpResult>> CampaignAsync(string code, MeasurementQueries queries, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<CampaignReport>, ProblemHttpResult>> CampaignAsync(string code, MeasurementQueries queries, Accounts.AuthorDisplay authors, CancellationToken cancellationToken) =>
         await queries.CampaignReportAsync(code, cancellationToken) is { } report
-            ? TypedResults.Ok(report)
+            ? TypedResults.Ok(report with { Campaign = await authors.CampaignAsync(report.Campaign) })
             : TypedResults.Problem(title: "Campagne inconnue", detail: $"Aucune campagne {code}.", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<Results<Created<MeasurementCampaign>, ValidationProblem>> CreateCampaignAsync(CampaignDraft draft, MeasurementCampaigns campaigns, ClaimsPrincipal user, CancellationToken cancellationToken)

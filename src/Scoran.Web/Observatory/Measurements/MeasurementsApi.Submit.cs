@@ -11,12 +11,22 @@ public static partial class MeasurementsApi
     /// <summary>Status is "stored" (new) or "alreadyStored" (a retry of an item already kept).</summary>
     public sealed record SubmissionItem(int Index, string Id, string Status, string? Commune, string? Campaign);
 
-    private static async Task<IResult> SubmitAsync(HttpRequest request, MeasurementIngestion ingestion, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(HttpRequest request, MeasurementIngestion ingestion, Microsoft.Extensions.Options.IOptions<MeasurementOptions> options, CancellationToken cancellationToken)
     {
         JsonElement body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, Json, cancellationToken);
+            // Security review F3: the body (bounded by the endpoint's size limit) is scanned once with a forward-only
+            // reader; a batch beyond the limit is refused before any JSON tree or object is built for it.
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            if (MeasurementBatchScan.ExceedsBatch(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options.Value.MaximumBatch))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["items"] = [$"{options.Value.MaximumBatch} mesures au plus par envoi."] });
+            }
+
+            buffer.Position = 0;
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(buffer, Json, cancellationToken);
         }
         catch (JsonException e)
         {

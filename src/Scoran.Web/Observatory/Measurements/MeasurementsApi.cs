@@ -32,11 +32,9 @@ public static partial class MeasurementsApi
         builder.Services.AddHostedService<MeasurementPurgeService>();
     }
 
-    // A token holder is limited on its own, whatever network it shares; others per address.
-    private static string PartitionKey(HttpContext context) =>
-        context.Request.Headers[TokenHeader].ToString() is { Length: > 0 } token
-            ? "t:" + MeasurementRules.Hash("token", token)
-            : "a:" + (context.Connection.RemoteIpAddress?.ToString() ?? "inconnue");
+    // Per client address only (security review F3): a value the client chooses (the X-Contributor-Token header, unchecked
+    // at this point) would give a fresh budget to every random value.
+    private static string PartitionKey(HttpContext context) => "a:" + (context.Connection.RemoteIpAddress?.ToString() ?? "inconnue");
 
     public static IEndpointRouteBuilder MapMeasurementsApi(this IEndpointRouteBuilder app)
     {
@@ -48,6 +46,8 @@ public static partial class MeasurementsApi
             .Produces<SubmissionResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MeasurementOptions>>().Value.MaximumBodyBytes))
             .RequireRateLimiting(RateLimitPolicy);
         group.MapGet("/communes", CommunesAsync).WithName("GetMeasurementsByCommune")
             .WithSummary("Mesures agrégées par commune (?territoire=region/27, ?de=, ?a= dates ISO) ; les communes de moins de k contributeurs distincts sont masquées. " +
@@ -62,7 +62,7 @@ public static partial class MeasurementsApi
                          "Filtres facultatifs ?operateur=20801, ?technologie=4G, ?campagne=code : le seuil k s'applique aux mesures retenues par le filtre, maille par maille.")
             .Produces(200, contentType: "application/geo+json")
             .ProducesValidationProblem();
-        group.MapGet("/campaigns", (MeasurementQueries q, CancellationToken ct) => q.CampaignsAsync(ct)).WithName("ListMeasurementCampaigns")
+        group.MapGet("/campaigns", async (MeasurementQueries q, Accounts.AuthorDisplay authors, CancellationToken ct) => await authors.CampaignsAsync(await q.CampaignsAsync(ct))).WithName("ListMeasurementCampaigns")
             .WithSummary("Campagnes de mesure.");
         group.MapGet("/campaigns/{code}", CampaignAsync).WithName("GetMeasurementCampaign")
             .WithSummary("Suivi et bilan d'une campagne : mesures par jour et opérateur, médianes par opérateur, communes au-dessus du seuil k.")

@@ -31,5 +31,5 @@ public sealed class IndexModel(AgendaQueries agenda, ScoranDbContext db) : PageM
     public string FeedUrl(string? theme = null, string? territory = null) =>
         "/api/resources/agenda.ics" + (theme is not null ? "?theme=" + Uri.EscapeDataString(theme) : territory is not null ? "?territoire=" + Uri.EscapeDataString(territory) : "");
 
-    public string AbsoluteFeed(string path) => $"{Request.Scheme}://{Request.Host}{path}";
+    public string AbsoluteFeed(string path) => Scoran.Web.Security.PublicBaseUrl.Of(Request) + path;
 }

@@ -12,6 +12,8 @@ public sealed class ChangeModel(ModerationService moderation) : PageModel
 {
     public string EntryTitle { get; private set; } = "";
     public IReadOnlyList<EntryField> Fields { get; private set; } = [];
+    /// <summary>What the entry type's validation refused (<see cref="EntryValidation"/>); nothing was proposed.</summary>
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string type, long id, CancellationToken ct)
     {
@@ -39,7 +41,18 @@ public sealed class ChangeModel(ModerationService moderation) : PageModel
         var changed = valeurs.Where(v => current.TryGetValue(v.Key, out var now) && now != (v.Value ?? "").Trim())
             .ToDictionary(v => v.Key, v => string.IsNullOrWhiteSpace(v.Value) ? null : v.Value.Trim());
         var author = ResourcesDisplay.Author(User);
-        var contribution = await moderation.ProposeChangeAsync(type, id, changed, author, ct);
+        Contribution? contribution;
+        try
+        {
+            contribution = await moderation.ProposeChangeAsync(type, id, changed, author, ct);
+        }
+        catch (EntryValidationException e)
+        {
+            (EntryTitle, Fields, Errors) = (entry.Title, entry.Fields(), e.Errors);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         if (contribution is not null && ResourcesDisplay.PublishesDirectly(User))
         {
             await moderation.PublishAsync(contribution.Id, author, "modification directe d'un éditeur", ct);

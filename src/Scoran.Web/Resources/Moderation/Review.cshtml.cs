@@ -19,18 +19,29 @@ public sealed class ReviewModel(ModerationService moderation) : PageModel
     {
         var reviewer = ResourcesDisplay.Author(User);
         var comment = string.IsNullOrWhiteSpace(commentaire) ? null : commentaire.Trim();
-        var done = decision switch
+        bool done;
+        string? refused = null;
+        try
         {
-            "publier" => await moderation.PublishAsync(id, reviewer, comment, ct),
-            "refuser" => await moderation.RejectAsync(id, reviewer, comment, ct),
-            _ => false,
-        };
+            done = decision switch
+            {
+                "publier" => await moderation.PublishAsync(id, reviewer, comment, ct),
+                "refuser" => await moderation.RejectAsync(id, reviewer, comment, ct),
+                _ => false,
+            };
+        }
+        catch (EntryValidationException e)
+        {
+            (done, refused) = (false, "Publication impossible, la proposition enfreint les règles de la fiche : " + string.Join(" ", e.Errors.SelectMany(x => x.Value)) + " Refusez-la.");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
         }
 
-        Message = !done ? "Cette proposition a déjà été traitée." : decision == "publier" ? "Proposition publiée : elle est visible du public." : "Proposition refusée.";
+        Message = refused ?? (!done ? "Cette proposition a déjà été traitée." : decision == "publier" ? "Proposition publiée : elle est visible du public." : "Proposition refusée.");
         return Page();
     }
 
