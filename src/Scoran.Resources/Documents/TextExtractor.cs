@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using Scoran.Core.Tables;
 using UglyToad.PdfPig;
 
 namespace Scoran.Resources.Documents;
@@ -50,20 +50,16 @@ public static class TextExtractor
 
     private static string Xlsx(Stream content)
     {
-        using var document = SpreadsheetDocument.Open(content, false);
-        var shared = document.WorkbookPart?.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+        using var workbook = XlsxSheetReader.Open(content);
         var builder = new StringBuilder();
-        foreach (var sheet in document.WorkbookPart?.WorksheetParts ?? [])
+        for (var sheet = 0; sheet < workbook.SheetNames.Count; sheet++)
         {
-            foreach (var cell in sheet.Worksheet.Descendants<Cell>())
+            foreach (var row in workbook.ReadRows(sheet))
             {
-                var value = cell.CellValue?.Text ?? cell.InnerText;
-                if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(value, out var index) && index < shared.Count)
+                foreach (var value in row.Cells.Where(c => c.Length > 0))
                 {
-                    value = shared[index];
+                    builder.Append(value).Append(' ');
                 }
-
-                builder.Append(value).Append(' ');
             }
 
             builder.Append('\n');

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Scoran.Core.Imports;
+using Scoran.Core.Tables;
 using Scoran.Steering.Reviews;
 
 namespace Scoran.Steering.Exchange;
@@ -54,31 +55,19 @@ public static class StrategyXlsx
         var rows = new List<(long, string[])>();
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
-            using var document = SpreadsheetDocument.Open(stream, false);
-            var workbook = document.WorkbookPart ?? throw new InvalidDataException("pas de classeur");
-            var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
-            var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault(s => s.Name?.Value == TreeSheet)
-                ?? throw new ImportRejectedException([new ImportError(file, null, null, $"feuille « {TreeSheet} » introuvable")]);
-            var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
-            foreach (var row in part.Worksheet.Descendants<Row>())
+            using var workbook = XlsxSheetReader.Open(bytes);
+            if (!workbook.HasWorkbook)
             {
-                var cells = new List<string>();
-                foreach (var cell in row.Elements<Cell>())
-                {
-                    var index = ColumnIndex(cell.CellReference?.Value);
-                    while (index is not null && cells.Count < index)
-                    {
-                        cells.Add("");
-                    }
-
-                    cells.Add(cell.DataType?.Value == CellValues.SharedString ? shared[int.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture)]
-                        : cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? ""
-                        : cell.CellValue?.Text ?? "");
-                }
-
-                rows.Add((row.RowIndex?.Value ?? (uint)(rows.Count + 1), cells.ToArray()));
+                throw new InvalidDataException("pas de classeur");
             }
+
+            var sheet = workbook.IndexOfSheet(TreeSheet);
+            if (sheet < 0)
+            {
+                throw new ImportRejectedException([new ImportError(file, null, null, $"feuille « {TreeSheet} » introuvable")]);
+            }
+
+            rows.AddRange(workbook.ReadRows(sheet).Select(row => (row.Line, row.Cells.ToArray())));
         }
         catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or IOException or System.Xml.XmlException or FormatException)
         {
@@ -86,22 +75,6 @@ public static class StrategyXlsx
         }
 
         return StrategyCsv.FromRows(file, rows);
-    }
-
-    private static int? ColumnIndex(string? reference)
-    {
-        if (reference is null)
-        {
-            return null;
-        }
-
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsLetter))
-        {
-            index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
-        }
-
-        return index - 1;
     }
 
     private static IEnumerable<object?[]> Rows(string[] header, IEnumerable<object?[]> rows) => new[] { header.Cast<object?>().ToArray() }.Concat(rows);
