@@ -9,13 +9,8 @@ using Scoran.Territories.Queries;
 namespace Scoran.Web.Observatory.Measurements;
 
 /// <summary>Submit one measurement from a phone's browser; same rules and storage as the API.</summary>
-<<<<<<< HEAD:src/Scoran.Web/Pages/Observatory/Measurements/Contribute.cshtml.cs
-[EnableRateLimiting(Api.MeasurementsApi.RateLimitPolicy)]
-public sealed class ContributeModel(MeasurementIngestion ingestion, TerritoryQueries territories, TimeProvider clock) : PageModel
-=======
 [EnableRateLimiting(MeasurementsApi.RateLimitPolicy)]
-public sealed class ContributeModel(MeasurementIngestion ingestion, TerritoryQueries territories) : PageModel
->>>>>>> web-slices:src/Scoran.Web/Observatory/Measurements/Contribute.cshtml.cs
+public sealed class ContributeModel(MeasurementIngestion ingestion, TerritoryQueries territories, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Latitude { get; set; }
     [BindProperty] public string? Longitude { get; set; }
