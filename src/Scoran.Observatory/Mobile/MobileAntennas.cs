@@ -7,7 +7,6 @@ using Scoran.Core.Audit;
 using Scoran.Core.Imports;
 using Scoran.Observatory.Import;
 using Scoran.Observatory.Import.Arcep;
-using Scoran.Observatory.Measurements;
 using Scoran.Territories.Model;
 
 namespace Scoran.Observatory.Mobile;

@@ -16,8 +16,8 @@ public sealed record AtRiskRow(TerritoryKind Kind, string Code, string Name, lon
 /// <summary>Targets applied to the observatory's figures: trajectories of a territory and the territories most behind.</summary>
 public sealed class TargetQueries(FtthQueries ftth, Connexion.ConnexionQueries connexion)
 {
-    // Mobile targets are assessed by Mobile.MobileQueries on mobile coverage, not on the fixed-network dashboards.
-    public IReadOnlyList<Target> Catalog { get; } = TargetCatalog.Shipped.Where(t => !Mobile.MobileTargets.IsMobile(t.Indicator)).ToList();
+    // Mobile targets are assessed by the Mobile namespace's MobileQueries on mobile coverage, not on the fixed-network dashboards.
+    public IReadOnlyList<Target> Catalog { get; } = TargetCatalog.Shipped.Where(t => !MobileTargets.IsMobile(t.Indicator)).ToList();
 
     public async Task<IReadOnlyList<TrajectoryAssessment>> AssessAsync(TerritoryKind kind, string code, string? regionCode, CancellationToken cancellationToken = default)
     {
