@@ -54,18 +54,8 @@ public sealed partial class TerritoryQueries
     /// when <paramref name="kind"/> is null, i.e. France). Current communes only unless
     /// <paramref name="includeObsolete"/>.
     /// </summary>
-    public IQueryable<Territory> Communes(TerritoryKind? kind, string code, bool includeObsolete = false)
-    {
-        var communes = Territories.Where(t => t.Kind == TerritoryKind.Commune && (includeObsolete || !t.IsObsolete));
-        return kind switch
-        {
-            null => communes,
-            TerritoryKind.Region => communes.Where(t => t.RegionCode == code),
-            TerritoryKind.Departement => communes.Where(t => t.DepartementCode == code),
-            TerritoryKind.Epci => communes.Where(t => t.EpciCode == code),
-            _ => communes.Where(t => t.Code == code),
-        };
-    }
+    public IQueryable<Territory> Communes(TerritoryKind? kind, string code, bool includeObsolete = false) =>
+        Territories.CommunesOf(kind, code, includeObsolete);
 
     /// <summary>Codes of <see cref="Communes"/>, to compose with the tables of a capability.</summary>
     public IQueryable<string> CommuneCodes(TerritoryKind? kind, string code, bool includeObsolete = false) =>
