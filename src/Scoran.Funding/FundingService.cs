@@ -1,3 +1,4 @@
+using Scoran.Territories.Queries;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
@@ -34,6 +35,8 @@ public sealed class FundingForbiddenException(string field, string message) : Fu
 /// <summary>Reads and writes of the one-stop shop. Every change is audited in the same SaveChanges.</summary>
 public sealed class FundingService(DbContext db, TimeProvider clock)
 {
+    private readonly TerritoryQueries territories = new(db);
+
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public Task<List<AidScheme>> SchemesAsync(CancellationToken ct = default) => db.Set<AidScheme>().AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
@@ -41,11 +44,11 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
     public Task<AidScheme?> SchemeAsync(string id, CancellationToken ct = default) => db.Set<AidScheme>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
 
     /// <summary>The territory and every territory containing it, from the Territories reference.</summary>
-    public async Task<TerritoryScope?> ScopeAsync(string? code, CancellationToken ct = default)
+    public async Task<FundingTerritory?> ScopeAsync(string? code, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(code)) return null;
         code = code.Trim();
-        var candidates = await db.Set<Territory>().AsNoTracking().Where(t => t.Code == code).ToListAsync(ct);
+        var candidates = await territories.WithCodeAsync(code, ct);
         var t = candidates.OrderBy(c => c.Kind == TerritoryKind.Commune ? 0 : c.Kind == TerritoryKind.Epci ? 1 : c.Kind == TerritoryKind.Departement ? 2 : 3).FirstOrDefault();
         if (t is null) return null;
         var keys = new HashSet<string> { "FR", $"{t.Kind.ToSlug()}:{t.Code}" };
@@ -55,7 +58,7 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
         if (t.Kind == TerritoryKind.Epci)
         {
             // An EPCI can straddle départements: it is inside every département and région of its communes.
-            var inside = await db.Set<Territory>().AsNoTracking().Where(c => c.Kind == TerritoryKind.Commune && c.EpciCode == t.Code).Select(c => new { c.DepartementCode, c.RegionCode }).Distinct().ToListAsync(ct);
+            var inside = await territories.Communes(TerritoryKind.Epci, t.Code, includeObsolete: true).Select(c => new { c.DepartementCode, c.RegionCode }).Distinct().ToListAsync(ct);
             foreach (var i in inside)
             {
                 if (i.DepartementCode is not null) keys.Add($"departement:{i.DepartementCode}");
@@ -64,7 +67,7 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
         }
 
         var label = $"{t.Name} ({t.Kind.ToFrench()} {t.Code}{(t.Population is { } p ? $", {p:N0} hab." : "")})";
-        return new TerritoryScope($"{t.Kind.ToSlug()}:{t.Code}", label, keys);
+        return new FundingTerritory($"{t.Kind.ToSlug()}:{t.Code}", label, keys);
     }
 
     public async Task<IReadOnlyList<FinderResult>> FindAsync(FinderQuery query, CancellationToken ct = default) =>

@@ -9,7 +9,7 @@ public static class ResourcesModule
     /// <summary>Registers this capability's importers, queries and rules; the host provides DbContext, IBulkWriter and TimeProvider.</summary>
     public static IServiceCollection AddResources(this IServiceCollection services)
     {
-        services.AddSingleton<Accessibility.CommunePointsStore>();
+        services.AddSingleton<Scoran.Territories.Geography.CommunePointsStore>();
         services.AddScoped<Places.PlaceImporter>();
         services.AddScoped<Places.PlaceQueries>();
         services.AddScoped<Places.PlaceLocator>();

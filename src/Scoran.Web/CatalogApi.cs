@@ -1,3 +1,4 @@
+using Scoran.Territories.Queries;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -42,8 +43,7 @@ public static class CatalogApi
     {
         var imports = (await db.Set<DatasetImport>().AsNoTracking().ToListAsync(cancellationToken))
             .GroupBy(i => i.Dataset).Select(g => g.OrderByDescending(i => i.ImportedAt).First()).OrderBy(i => i.Dataset, StringComparer.Ordinal).ToList();
-        var regionName = await db.Set<Territory>().AsNoTracking().Where(t => t.Kind == TerritoryKind.Region && t.Code == region)
-            .Select(t => t.Name).FirstOrDefaultAsync(cancellationToken) ?? region;
+        var regionName = await new TerritoryQueries(db).NameAsync(TerritoryKind.Region, region, cancellationToken) ?? region;
         var spatial = new JsonArray
         {
             new JsonObject { ["@id"] = "http://publications.europa.eu/resource/authority/country/FRA" },

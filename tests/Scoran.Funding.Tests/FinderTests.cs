@@ -12,7 +12,7 @@ public sealed class FinderTests
         SchemeCatalogImporter.ReadRegional(File.ReadAllBytes(Path.Combine(SharedData.RepositoryRoot, "data", "funding", "schemes-bfc.json")), "schemes-bfc.json");
 
     // A Jura commune (39) of the région 27, in some EPCI.
-    private static readonly TerritoryScope Jura = new("commune:39001", "Abergement-la-Ronce (commune 39001, 800 hab.)",
+    private static readonly FundingTerritory Jura = new("commune:39001", "Abergement-la-Ronce (commune 39001, 800 hab.)",
         new HashSet<string> { "FR", "commune:39001", "epci:200071751", "departement:39", "region:27" });
 
     private static readonly DateOnly Today = new(2026, 11, 30);

@@ -6,7 +6,7 @@ namespace Scoran.Funding.Rules;
 public sealed record FinderQuery(string? Beneficiary, string? TerritoryCode, string? Theme, decimal? Amount, bool Bonus = false, string? Text = null, AidType? AidType = null, string? Backer = null, string Sort = "montant");
 
 /// <summary>A territory and every territory containing it, as perimeter keys ("commune:39300", "departement:39", "region:27", "FR").</summary>
-public sealed record TerritoryScope(string Key, string Name, IReadOnlySet<string> Keys);
+public sealed record FundingTerritory(string Key, string Name, IReadOnlySet<string> Keys);
 
 public sealed record FinderResult(AidScheme Scheme, bool Eligible, IReadOnlyList<string> Reasons, GrantComputation? Grant);
 
@@ -18,7 +18,7 @@ public sealed record FinderResult(AidScheme Scheme, bool Eligible, IReadOnlyList
 /// </summary>
 public static class Finder
 {
-    public static IReadOnlyList<FinderResult> Run(IEnumerable<AidScheme> schemes, FinderQuery query, TerritoryScope? scope, DateOnly today)
+    public static IReadOnlyList<FinderResult> Run(IEnumerable<AidScheme> schemes, FinderQuery query, FundingTerritory? scope, DateOnly today)
     {
         var results = new List<FinderResult>();
         foreach (var s in schemes)

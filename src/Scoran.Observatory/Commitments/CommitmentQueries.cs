@@ -87,7 +87,7 @@ public sealed class CommitmentQueries(DbContext db, FtthQueries ftth)
 
     public async Task<CommitmentReport> ReportAsync(TerritoryKind kind, string code, string? operatorCode = null, CancellationToken cancellationToken = default)
     {
-        var communes = db.Set<Territory>().AsNoTracking().CommunesOf(kind, code);
+        var communes = new TerritoryQueries(db).Communes(kind, code);
         var commitments = await (
                 from c in db.Set<OperatorCommitment>().AsNoTracking()
                 join t in communes on c.CommuneCode equals t.Code
@@ -136,8 +136,7 @@ public sealed class CommitmentQueries(DbContext db, FtthQueries ftth)
                 _ => r.CommuneCode,
             };
             var childCodes = rows.Select(ChildCode).Where(c => c is not null).Distinct().ToList();
-            var names = await db.Set<Territory>().AsNoTracking().Where(t => t.Kind == child && childCodes.Contains(t.Code))
-                .ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
+            var names = await new TerritoryQueries(db).NamesAsync(child, childCodes, cancellationToken);
             byTerritory = Summarise(rows.Where(r => ChildCode(r) is not null).ToList(), r => ChildCode(r)!, r => names.GetValueOrDefault(ChildCode(r)!) ?? ChildCode(r)!);
         }
 

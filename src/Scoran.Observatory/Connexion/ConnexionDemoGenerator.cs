@@ -1,3 +1,4 @@
+using Scoran.Territories.Queries;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +31,7 @@ public static class ConnexionDemoGenerator
         var release = await db.Set<FtthCommuneProfile>().AsNoTracking().Select(p => p.Release).OrderByDescending(r => r).FirstOrDefaultAsync(cancellationToken);
         var profiles = await db.Set<FtthCommuneProfile>().AsNoTracking().Where(p => p.Release == release)
             .ToDictionaryAsync(p => p.CommuneCode, cancellationToken);
-        var communes = await db.Set<Territory>().AsNoTracking()
-            .Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete && t.RegionCode == regionCode)
+        var communes = await new TerritoryQueries(db).Communes(TerritoryKind.Region, regionCode)
             .OrderBy(t => t.Code).ToListAsync(cancellationToken);
         return communes.Select(t => new DemoCommune(t.Code, t.Name, t.DepartementCode ?? "", t.RegionCode ?? "",
                 profiles.TryGetValue(t.Code, out var p) ? p.Housing + p.Businesses : Math.Max(10, (t.Population ?? 20) / 2),

@@ -120,6 +120,8 @@ public sealed record ConnexionComparisonRow(TerritoryKind? Kind, string Code, st
 /// </summary>
 public sealed class ConnexionQueries(DbContext db)
 {
+    private readonly TerritoryQueries territories = new(db);
+
     private const string All = "all";
 
     public async Task<IReadOnlyList<DateOnly>> DatesAsync(CancellationToken cancellationToken = default) =>
@@ -159,9 +161,7 @@ public sealed class ConnexionQueries(DbContext db)
             .Select(g => new { g.Key.Group, g.Key.Family, g.Key.Measure, Value = g.Sum(x => x.Value) })
             .ToListAsync(cancellationToken);
         var codes = sums.Where(s => s.Group != null).Select(s => s.Group!).Distinct().ToList();
-        var names = await db.Set<Territory>().AsNoTracking()
-            .Where(t => t.Kind == childKind && codes.Contains(t.Code))
-            .ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
+        var names = await territories.NamesAsync(childKind, codes, cancellationToken);
         return sums.Where(s => s.Group != null).GroupBy(s => s.Group!)
             .Select(g => new ConnexionBreakdownRow(childKind, g.Key, names.GetValueOrDefault(g.Key) ?? g.Key, Build(date, g.Select(s => (s.Family, s.Measure, s.Value)))))
             .OrderBy(r => r.Code, StringComparer.Ordinal)
@@ -192,7 +192,7 @@ public sealed class ConnexionQueries(DbContext db)
     /// <param name="self">The territory's own indicators at that date when the caller has them already (saves one sum).</param>
     public async Task<IReadOnlyList<ConnexionComparisonRow>> ComparisonAsync(TerritoryKind kind, string code, DateOnly date, CancellationToken cancellationToken = default, ConnexionIndicators? self = null)
     {
-        var territory = await db.Set<Territory>().AsNoTracking().FirstOrDefaultAsync(t => t.Kind == kind && t.Code == code, cancellationToken);
+        var territory = await territories.FindAsync(kind, code, cancellationToken);
         if (territory is null)
         {
             return [];
@@ -227,7 +227,7 @@ public sealed class ConnexionQueries(DbContext db)
         {
             var indicators = self is { } known && known.Date == date && k == kind && c == code ? known : Build(date, await SumsAsync(k, c, date, cancellationToken));
             var name = k is null ? "France (communes importées)"
-                : await db.Set<Territory>().AsNoTracking().Where(t => t.Kind == k && t.Code == c).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken) ?? c;
+                : await territories.NameAsync(k.Value, c, cancellationToken) ?? c;
             rows.Add(new ConnexionComparisonRow(k, c, name, indicators));
         }
 
@@ -271,7 +271,5 @@ public sealed class ConnexionQueries(DbContext db)
         return new ConnexionIndicators(date, Of(ConnexionFamily.Debit), Of(ConnexionFamily.Techno), Of(ConnexionFamily.MeilleureTechno));
     }
 
-    private IQueryable<Territory> CommunesOf(TerritoryKind? kind, string code) => kind is { } k
-        ? db.Set<Territory>().AsNoTracking().CommunesOf(k, code)
-        : db.Set<Territory>().AsNoTracking().Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete);
+    private IQueryable<Territory> CommunesOf(TerritoryKind? kind, string code) => territories.Communes(kind, code);
 }

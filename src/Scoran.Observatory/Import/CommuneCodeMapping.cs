@@ -1,3 +1,4 @@
+using Scoran.Territories.Queries;
 using Microsoft.EntityFrameworkCore;
 using Scoran.Core.Imports;
 using Scoran.Territories.Model;
@@ -21,16 +22,14 @@ public static class CommuneCodeMapping
     /// </summary>
     public static async Task<Func<string, string?>> LoadResolverAsync(DbContext db, string file, CancellationToken cancellationToken)
     {
-        var current = (await db.Set<Territory>().AsNoTracking()
-            .Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete).Select(t => t.Code).ToListAsync(cancellationToken)).ToHashSet();
-        if (current.Count == 0)
+        var resolver = await new TerritoryQueries(db).CommuneResolverAsync(cancellationToken);
+        if (resolver.CurrentCount == 0)
         {
             throw new ImportRejectedException([new ImportError(file, null, null,
                 "aucune commune en base : importez d'abord les territoires (scoran territories import)")]);
         }
 
-        var aliases = await db.Set<CommuneAlias>().AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.CurrentCode, cancellationToken);
-        return code => current.Contains(code) ? code : aliases.GetValueOrDefault(code);
+        return resolver.Resolve;
     }
 
     public static IReadOnlyDictionary<string, TValue> ToCurrentCommunes<TValue>(

@@ -1,4 +1,3 @@
-using Scoran.Observatory.Import.Arcep;
 using Scoran.Observatory.Model;
 
 namespace Scoran.Observatory.Indicators;

@@ -1,3 +1,4 @@
+using Scoran.Territories.Queries;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public sealed partial class MeasurementCampaigns(DbContext db, TimeProvider cloc
         }
 
         if (!TerritoryKinds.TryParse(draft.TerritoryKind, out var kind) || draft.TerritoryCode is null ||
-            !await db.Set<Territory>().AnyAsync(t => t.Kind == kind && t.Code == draft.TerritoryCode.Trim().ToUpper(), cancellationToken))
+            !await new TerritoryQueries(db).ExistsAsync(kind, draft.TerritoryCode.Trim().ToUpper(), cancellationToken))
         {
             errors["territoryCode"] = ["Territoire inconnu (type région, département, EPCI ou commune, et code INSEE ou SIREN)."];
         }

@@ -1,3 +1,5 @@
+using Scoran.Territories.Queries;
+using Scoran.Territories.Geography;
 using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -174,10 +176,7 @@ public sealed class MeasurementIngestion(DbContext db, CommuneLocator locator, T
         }
 
         if (kind == TerritoryKind.Commune ? commune != campaign.TerritoryCode
-            : commune is null || !await db.Set<Territory>().AnyAsync(t => t.Kind == TerritoryKind.Commune && t.Code == commune &&
-                (kind == TerritoryKind.Region ? t.RegionCode == campaign.TerritoryCode
-                 : kind == TerritoryKind.Departement ? t.DepartementCode == campaign.TerritoryCode
-                 : t.EpciCode == campaign.TerritoryCode), cancellationToken))
+            : commune is null || !await new TerritoryQueries(db).ContainsCommuneAsync(kind, campaign.TerritoryCode, commune, cancellationToken))
         {
             return "Position hors du territoire de la campagne.";
         }

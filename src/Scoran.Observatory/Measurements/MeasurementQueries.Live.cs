@@ -60,7 +60,7 @@ public sealed partial class MeasurementQueries
 
         if (kind is { } k && code is not null)
         {
-            var communes = db.Set<Territory>().AsNoTracking().CommunesOf(k, code).Select(c => c.Code);
+            var communes = new TerritoryQueries(db).CommuneCodes(k, code);
             query = query.Where(m => m.CommuneCode != null && communes.Contains(m.CommuneCode));
         }
 

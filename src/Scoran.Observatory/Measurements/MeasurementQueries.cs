@@ -55,7 +55,7 @@ public sealed partial class MeasurementQueries(DbContext db, IOptions<Measuremen
         List<string>? communes = null;
         if (kind is { } k && code is not null)
         {
-            communes = await db.Set<Territory>().AsNoTracking().CommunesOf(k, code).Select(c => c.Code).ToListAsync(cancellationToken);
+            communes = await new TerritoryQueries(db).CommuneCodes(k, code).ToListAsync(cancellationToken);
         }
 
         return new Filter(from, to, campaign, communes);
@@ -99,8 +99,7 @@ public sealed partial class MeasurementQueries(DbContext db, IOptions<Measuremen
         var list = new List<CommuneMeasurements>();
         if (codes.Count > 0)
         {
-            var names = await db.Set<Territory>().AsNoTracking().Where(t => t.Kind == TerritoryKind.Commune && codes.Contains(t.Code))
-                .ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
+            var names = await new TerritoryQueries(db).NamesAsync(TerritoryKind.Commune, codes, cancellationToken);
             // Values of hidden communes are never read: the operator figures cover the published communes only.
             var operators = await OperatorsAsync(filter.WithCommunes(codes), byCommune: true, cancellationToken);
             list = published.Select(g => new CommuneMeasurements(g.Code, names.GetValueOrDefault(g.Code) ?? g.Code, g.Measurements, g.Contributors,

@@ -1,3 +1,4 @@
+using Scoran.Territories.Queries;
 using System.Globalization;
 using System.Text;
 using DocumentFormat.OpenXml;
@@ -76,17 +77,7 @@ public sealed partial class MobileAntennaQueries
             .Select(i => new MobileSourceFile(i.Dataset, i.Publisher, i.Source, i.Vintage, i.Licence, i.ImportedAt, i.Summary)).ToList());
     }
 
-    private IQueryable<Territory> CommunesOf(TerritoryKind kind, string code)
-    {
-        var territories = Db.Set<Territory>().AsNoTracking().Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete);
-        return kind switch
-        {
-            TerritoryKind.Region => territories.Where(t => t.RegionCode == code),
-            TerritoryKind.Departement => territories.Where(t => t.DepartementCode == code),
-            TerritoryKind.Epci => territories.Where(t => t.EpciCode == code),
-            _ => territories.Where(t => t.Code == code),
-        };
-    }
+    private IQueryable<Territory> CommunesOf(TerritoryKind kind, string code) => new TerritoryQueries(Db).Communes(kind, code);
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Scoran.Territories.Queries;
+using Scoran.Territories.Geography;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -30,13 +32,11 @@ public static class MobileAntennaDemo
     /// <summary>The communes of a région with their population and outline (communes without an outline are left out: a site could not be placed).</summary>
     public static async Task<IReadOnlyList<(string Code, long Population, Geometry Outline)>> CommunesAsync(DbContext db, string regionCode, CancellationToken cancellationToken = default)
     {
-        var communes = await db.Set<Territory>().AsNoTracking()
-            .Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete && t.RegionCode == regionCode)
+        var territories = new TerritoryQueries(db);
+        var communes = await territories.Communes(TerritoryKind.Region, regionCode)
             .Select(t => new { t.Code, t.Population }).ToListAsync(cancellationToken);
         var codes = communes.Select(c => c.Code).ToList();
-        var outlines = await db.Set<TerritoryContour>().AsNoTracking()
-            .Where(c => c.Kind == TerritoryKind.Commune && codes.Contains(c.Code))
-            .Select(c => new { c.Code, c.Geometry }).ToListAsync(cancellationToken);
+        var outlines = await territories.CommuneOutlinesAsync(codes, cancellationToken);
         var reader = new WKBReader();
         var byCode = outlines.ToDictionary(o => o.Code, o => reader.Read(o.Geometry));
         return communes.Where(c => byCode.ContainsKey(c.Code)).OrderBy(c => c.Code, StringComparer.Ordinal)

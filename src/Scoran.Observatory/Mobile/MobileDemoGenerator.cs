@@ -1,3 +1,4 @@
+using Scoran.Territories.Queries;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -28,8 +29,7 @@ public static class MobileDemoGenerator
     public static string SitesFileName(Quarter vintage) => $"new-deal-sites_{MobileVintage.Format(vintage)}_{MobileFiles.SyntheticMarker}.csv";
 
     public static async Task<IReadOnlyList<MobileDemoCommune>> CommunesAsync(DbContext db, string regionCode, CancellationToken cancellationToken = default) =>
-        (await db.Set<Territory>().AsNoTracking()
-            .Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete && t.RegionCode == regionCode)
+        (await new TerritoryQueries(db).Communes(TerritoryKind.Region, regionCode)
             .OrderBy(t => t.Code).Select(t => new { t.Code, t.Population }).ToListAsync(cancellationToken))
         .Select(t => new MobileDemoCommune(t.Code, t.Population ?? 0)).ToList();
 

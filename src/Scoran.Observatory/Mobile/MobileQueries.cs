@@ -84,6 +84,8 @@ public sealed record NewDealSummary(int Vintage, int Planned, int InService, int
 /// </summary>
 public sealed class MobileQueries(DbContext db)
 {
+    private readonly TerritoryQueries territories = new(db);
+
     public const string HeadlineTechnology = "4G";
 
     public async Task<IReadOnlyList<int>> VintagesAsync(CancellationToken cancellationToken = default) =>
@@ -119,7 +121,7 @@ public sealed class MobileQueries(DbContext db)
         var codes = groups.Select(g => g.Key!).ToList();
         var names = childKind == TerritoryKind.Commune
             ? communes.Values.ToDictionary(t => t.Code, t => t.Name)
-            : await db.Set<Territory>().AsNoTracking().Where(t => t.Kind == childKind && codes.Contains(t.Code)).ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
+            : await territories.NamesAsync(childKind, codes, cancellationToken);
         return groups
             .Select(g => new MobileBreakdownRow(childKind, g.Key!, names.GetValueOrDefault(g.Key!) ?? g.Key!, Build(vintage, g.ToDictionary(x => x.Key, x => x.Value), communes)))
             .OrderBy(r => r.Code, StringComparer.Ordinal)
@@ -223,14 +225,10 @@ public sealed class MobileQueries(DbContext db)
         return vintage is { } v && vintages.Contains(v) ? v : vintages.Count > 0 ? vintages[^1] : null;
     }
 
-    private IQueryable<string> CommuneCodes(TerritoryKind? kind, string code) => (kind is { } k
-        ? db.Set<Territory>().AsNoTracking().CommunesOf(k, code)
-        : db.Set<Territory>().AsNoTracking().Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete)).Select(t => t.Code);
+    private IQueryable<string> CommuneCodes(TerritoryKind? kind, string code) => territories.CommuneCodes(kind, code);
 
-    private async Task<Dictionary<string, Territory>> CommunesAsync(TerritoryKind? kind, string code, CancellationToken cancellationToken) =>
-        await (kind is { } k
-            ? db.Set<Territory>().AsNoTracking().CommunesOf(k, code)
-            : db.Set<Territory>().AsNoTracking().Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete)).ToDictionaryAsync(t => t.Code, cancellationToken);
+    private Task<Dictionary<string, Territory>> CommunesAsync(TerritoryKind? kind, string code, CancellationToken cancellationToken) =>
+        territories.CommunesByCodeAsync(kind, code, cancellationToken);
 
     private sealed record CommuneData(long Population, decimal Area, List<MobileCoverage> Rows);
 
@@ -278,13 +276,4 @@ public sealed class MobileQueries(DbContext db)
             Enumerable.Range(0, presence.Length).Select(n => new OperatorsPresence(n, presence[n], presencePopulation[n])).ToList(),
             white.OrderBy(w => w.Code, StringComparer.Ordinal).ToList());
     }
-}
-
-/// <summary>Target indicators of the mobile observatory (targets.json).</summary>
-public static class MobileTargets
-{
-    /// <summary>Share of the population with good 4G coverage from at least one operator (lower bound: best operator of each commune).</summary>
-    public const string Coverage4G = "mobile-4g-coverage";
-
-    public static bool IsMobile(string indicator) => indicator.StartsWith("mobile-", StringComparison.Ordinal);
 }

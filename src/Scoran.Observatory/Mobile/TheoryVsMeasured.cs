@@ -1,3 +1,4 @@
+using Scoran.Territories.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -81,10 +82,7 @@ public sealed class TheoryVsMeasured(MobileQueries queries, DbContext db, IServi
         // The contract's territory code does not say its kind ("21" is a département, "21231" a commune): ask for all and keep ours.
         var measured = await source.ByCommuneAndOperatorAsync(null, from, to, cancellationToken);
         var communeCodes = measured.Select(m => m.CommuneCode).Distinct().ToList();
-        var names = await db.Set<Territory>().AsNoTracking()
-            .Where(t => t.Kind == TerritoryKind.Commune && communeCodes.Contains(t.Code))
-            .Select(t => new { t.Code, t.Name, t.RegionCode, t.DepartementCode, t.EpciCode })
-            .ToDictionaryAsync(t => t.Code, cancellationToken);
+        var names = await new TerritoryQueries(db).CommunesByCodeAsync(communeCodes, cancellationToken);
         bool Inside(string commune) => kind is null || (names.TryGetValue(commune, out var t) && kind switch
         {
             TerritoryKind.Region => t.RegionCode == code,

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Scoran.Observatory.Import.Arcep;
 
 namespace Scoran.Observatory.Model;
 

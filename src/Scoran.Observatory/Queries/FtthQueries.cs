@@ -42,6 +42,8 @@ public sealed record FtthZoneRow(FtthZone Zone, int Communes, long ConnectablePr
 /// </summary>
 public sealed class FtthQueries(DbContext db)
 {
+    private readonly TerritoryQueries territories = new(db);
+
     public async Task<IReadOnlyList<string>> ReleasesAsync(CancellationToken cancellationToken = default) =>
         await db.Set<FtthCommuneProfile>().AsNoTracking().Select(p => p.Release).Distinct().OrderByDescending(r => r).ToListAsync(cancellationToken);
 
@@ -97,9 +99,7 @@ public sealed class FtthQueries(DbContext db)
             .ToListAsync(cancellationToken);
 
         var codes = rows.Where(r => r.Code != null).Select(r => r.Code!).ToList();
-        var names = await db.Set<Territory>().AsNoTracking()
-            .Where(t => t.Kind == childKind && codes.Contains(t.Code))
-            .ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
+        var names = await territories.NamesAsync(childKind, codes, cancellationToken);
         return rows.Where(r => r.Code != null)
             .Select(r => new FtthBreakdownRow(childKind, r.Code!, names.GetValueOrDefault(r.Code!) ?? r.Code!, r.Connectable, r.Premises))
             .OrderBy(r => r.Code, StringComparer.Ordinal)
@@ -131,5 +131,5 @@ public sealed class FtthQueries(DbContext db)
         return new FtthSource(import.Publisher, import.Source, import.Vintage, import.Licence, import.ImportedAt);
     }
 
-    private IQueryable<Territory> CommunesOf(TerritoryKind kind, string code) => db.Set<Territory>().AsNoTracking().CommunesOf(kind, code);
+    private IQueryable<Territory> CommunesOf(TerritoryKind kind, string code) => territories.Communes(kind, code);
 }

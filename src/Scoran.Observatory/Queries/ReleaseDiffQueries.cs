@@ -54,7 +54,7 @@ public sealed class ReleaseDiffQueries(DbContext db)
 {
     public async Task<ReleaseDiff> DiffAsync(TerritoryKind kind, string code, string from, string to, CancellationToken cancellationToken = default)
     {
-        var communes = await db.Set<Territory>().AsNoTracking().CommunesOf(kind, code)
+        var communes = await new TerritoryQueries(db).Communes(kind, code)
             .Select(t => new { t.Code, t.Name }).ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
         var codes = communes.Keys.ToList();
         string[] releases = [from, to];

@@ -16,15 +16,24 @@ public sealed record AtRiskRow(TerritoryKind Kind, string Code, string Name, lon
 /// <summary>Targets applied to the observatory's figures: trajectories of a territory and the territories most behind.</summary>
 public sealed class TargetQueries(FtthQueries ftth, Connexion.ConnexionQueries connexion)
 {
-    // Mobile targets are assessed by Mobile.MobileQueries on mobile coverage, not on the fixed-network dashboards.
-    public IReadOnlyList<Target> Catalog { get; } = TargetCatalog.Shipped.Where(t => !Mobile.MobileTargets.IsMobile(t.Indicator)).ToList();
+    // Mobile targets are assessed by the Mobile namespace's MobileQueries on mobile coverage, not on the fixed-network dashboards.
+    public IReadOnlyList<Target> Catalog { get; } = TargetCatalog.Shipped.Where(t => !MobileTargets.IsMobile(t.Indicator)).ToList();
 
     public async Task<IReadOnlyList<TrajectoryAssessment>> AssessAsync(TerritoryKind kind, string code, string? regionCode, CancellationToken cancellationToken = default)
     {
         var series = await ftth.SeriesAsync(kind, code, cancellationToken: cancellationToken);
-        var history = series?.Points.Where(p => p.Coverage.Rate is not null).Select(p => (p.Quarter, p.Coverage.Rate!.Value)).ToList() ?? [];
         // Speed targets read « Ma connexion internet »: one point per date of that data set.
         var speeds = await connexion.SeriesAsync(kind, code, cancellationToken);
+        return Assess(kind, code, regionCode, series, speeds);
+    }
+
+    /// <summary>
+    /// The trajectories of a territory from its FttH and « Ma connexion internet » series as the caller
+    /// already computed them (a dashboard computes each series once per request).
+    /// </summary>
+    public IReadOnlyList<TrajectoryAssessment> Assess(TerritoryKind kind, string code, string? regionCode, FtthSeries? series, Connexion.ConnexionSeries? speeds)
+    {
+        var history = series?.Points.Where(p => p.Coverage.Rate is not null).Select(p => (p.Quarter, p.Coverage.Rate!.Value)).ToList() ?? [];
         IReadOnlyList<(Quarter, decimal)> HistoryOf(string indicator) =>
             indicator == TargetIndicators.FtthCoverage ? history
             : speeds?.Points.Select(p => (p.Quarter, p.Of(TargetIndicators.FromConnexion[indicator])?.Rate)).Where(x => x.Rate is not null)
@@ -38,9 +47,12 @@ public sealed class TargetQueries(FtthQueries ftth, Connexion.ConnexionQueries c
     }
 
     /// <summary>The <paramref name="childKind"/> territories that miss <paramref name="target"/> at their recent pace, most premises short first.</summary>
-    public async Task<IReadOnlyList<AtRiskRow>> AtRiskAsync(TerritoryKind kind, string code, TerritoryKind childKind, Target target, int count = 10, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AtRiskRow>> AtRiskAsync(TerritoryKind kind, string code, TerritoryKind childKind, Target target, int count = 10, CancellationToken cancellationToken = default) =>
+        await AtRiskAsync(kind, code, childKind, target, await ftth.SeriesAsync(kind, code, cancellationToken: cancellationToken), count, cancellationToken);
+
+    /// <summary>As <see cref="AtRiskAsync(TerritoryKind, string, TerritoryKind, Target, int, CancellationToken)"/>, from the FttH series of the territory the caller already has.</summary>
+    public async Task<IReadOnlyList<AtRiskRow>> AtRiskAsync(TerritoryKind kind, string code, TerritoryKind childKind, Target target, FtthSeries? series, int count = 10, CancellationToken cancellationToken = default)
     {
-        var series = await ftth.SeriesAsync(kind, code, cancellationToken: cancellationToken);
         if (series is null || target.Indicator != TargetIndicators.FtthCoverage)
         {
             return [];

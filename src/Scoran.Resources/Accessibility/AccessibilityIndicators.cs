@@ -1,3 +1,4 @@
+using Scoran.Territories.Geography;
 using Scoran.Territories.Model;
 
 namespace Scoran.Resources.Accessibility;

@@ -1,3 +1,5 @@
+using Scoran.Territories.Queries;
+using Scoran.Territories.Geography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Features;
@@ -23,9 +25,11 @@ public sealed record AccessibilityReport(
 /// </summary>
 public sealed class AccessibilityQueries(DbContext db, CommunePointsStore points)
 {
+    private readonly TerritoryQueries territories = new(db);
+
     public async Task<AccessibilityReport?> RegionAsync(string regionCode, string? label = null, CancellationToken cancellationToken = default)
     {
-        var region = await db.Set<Territory>().AsNoTracking().SingleOrDefaultAsync(t => t.Kind == TerritoryKind.Region && t.Code == regionCode, cancellationToken);
+        var region = await territories.FindAsync(TerritoryKind.Region, regionCode, cancellationToken);
         if (region is null)
         {
             return null;
@@ -35,14 +39,11 @@ public sealed class AccessibilityQueries(DbContext db, CommunePointsStore points
         var index = new NearestPlaceIndex(places.Select(p => new IndexedPoint(p.Id, p.Latitude, p.Longitude)));
         var all = await points.GetAsync(db, cancellationToken);
         var communes = all.Where(c => c.RegionCode == regionCode).ToList();
-        var withoutPoint = await db.Set<Territory>().CountAsync(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete && t.RegionCode == regionCode, cancellationToken) - communes.Count;
+        var withoutPoint = await territories.Communes(TerritoryKind.Region, regionCode).CountAsync(cancellationToken) - communes.Count;
         var access = AccessibilityCalculator.NearestForCommunes(communes, index);
         var perCommune = places.Where(p => p.CommuneCode is not null).GroupBy(p => p.CommuneCode!).ToDictionary(g => g.Key, g => g.Count());
-        var names = await db.Set<Territory>().AsNoTracking()
-            .Where(t => (t.Kind == TerritoryKind.Departement && t.RegionCode == regionCode) || t.Kind == TerritoryKind.Epci)
-            .Select(t => new { t.Kind, t.Code, t.Name }).ToListAsync(cancellationToken);
-        var departementNames = names.Where(n => n.Kind == TerritoryKind.Departement).ToDictionary(n => n.Code, n => n.Name);
-        var epciNames = names.Where(n => n.Kind == TerritoryKind.Epci).ToDictionary(n => n.Code, n => n.Name);
+        var departementNames = (await territories.DepartementsAsync(regionCode, cancellationToken)).ToDictionary(d => d.Code, d => d.Name);
+        var epciNames = await territories.NamesAsync(TerritoryKind.Epci, cancellationToken);
         return new AccessibilityReport(
             AccessibilityCalculator.Sum(TerritoryKind.Region, region.Code, region.Name, access.OrderBy(a => a.Commune.Code, StringComparer.Ordinal).ToList(), perCommune),
             AccessibilityCalculator.Aggregate(access, TerritoryKind.Departement, c => c.DepartementCode, departementNames, perCommune),
@@ -79,8 +80,7 @@ public sealed class AccessibilityQueries(DbContext db, CommunePointsStore points
         var report = await RegionAsync(regionCode, null, cancellationToken);
         var far = report?.Communes.Where(c => c.DistanceMeters > thresholdMeters).ToDictionary(c => c.Commune.Code) ?? [];
         var codes = far.Keys.ToList();
-        var contours = await db.Set<TerritoryContour>().AsNoTracking()
-            .Where(c => c.Kind == TerritoryKind.Commune && codes.Contains(c.Code)).OrderBy(c => c.Code).ToListAsync(cancellationToken);
+        var contours = await territories.CommuneOutlinesAsync(codes, cancellationToken);
         var reader = new WKBReader();
         var collection = new FeatureCollection();
         foreach (var c in contours)

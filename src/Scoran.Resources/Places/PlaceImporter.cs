@@ -1,6 +1,8 @@
 // SQL here is assembled only from constants of this file, never from input.
 #pragma warning disable EF1002, EF1003
 
+using Scoran.Territories.Queries;
+using Scoran.Territories.Geography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Scoran.Core.Audit;
@@ -35,9 +37,9 @@ public sealed partial class PlaceImporter(DbContext db, TimeProvider clock, Comm
             return new PlaceImportReport(true, file.Source, 0, 0, 0, []);
         }
 
-        var current = await db.Set<Territory>().AsNoTracking().Where(t => t.Kind == TerritoryKind.Commune && !t.IsObsolete)
-            .Select(t => new { t.Code, t.Name, t.DepartementCode }).ToDictionaryAsync(t => t.Code, cancellationToken);
-        var aliases = await db.Set<CommuneAlias>().AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.CurrentCode, cancellationToken);
+        var territories = new TerritoryQueries(db);
+        var current = await territories.CommunesByCodeAsync(null, "", cancellationToken);
+        var resolver = await territories.CommuneResolverAsync(cancellationToken);
         var points = (await communes.GetAsync(db, cancellationToken)).ToDictionary(p => p.Code);
 
         var import = new DatasetImport
@@ -56,7 +58,7 @@ public sealed partial class PlaceImporter(DbContext db, TimeProvider clock, Comm
         var unlocated = new List<ImportError>();
         foreach (var r in file.Records)
         {
-            var code = r.CommuneCode is null ? null : current.ContainsKey(r.CommuneCode) ? r.CommuneCode : aliases.GetValueOrDefault(r.CommuneCode);
+            var code = r.CommuneCode is null ? null : resolver.Resolve(r.CommuneCode);
             var commune = code is null ? null : current.GetValueOrDefault(code);
             double latitude, longitude;
             var atCommune = false;

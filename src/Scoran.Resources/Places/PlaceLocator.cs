@@ -1,3 +1,4 @@
+using Scoran.Territories.Geography;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Scoran.Resources.Accessibility;
@@ -26,7 +27,7 @@ public sealed partial class PlaceLocator(DbContext db, TerritoryQueries territor
         {
             // Five digits are a postal code more often than an INSEE code for the people who type them
             // (71400 is Autun's postal code and another commune's INSEE code): postal codes first.
-            var byPostal = await db.Set<PostalCode>().AsNoTracking().Where(p => p.Code == trimmed).Select(p => p.CommuneCode).ToListAsync(cancellationToken);
+            var byPostal = await territories.CommunesOfPostalCodeAsync(trimmed, cancellationToken);
             candidates.AddRange(byPostal.Where(points.ContainsKey).OrderByDescending(c => points[c].Population).ThenBy(c => c, StringComparer.Ordinal));
             var resolved = await territories.ResolveCommuneAsync(trimmed, cancellationToken);
             if (resolved is not null)

@@ -1,3 +1,4 @@
+using Scoran.Territories.Queries;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -36,7 +37,7 @@ public sealed class PlaceQueries(DbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.Region))
         {
-            var departements = db.Set<Territory>().Where(t => t.Kind == TerritoryKind.Departement && t.RegionCode == filter.Region).Select(t => t.Code);
+            var departements = new TerritoryQueries(db).DepartementCodes(filter.Region);
             query = query.Where(p => departements.Contains(p.DepartementCode!));
         }
 
@@ -79,8 +80,7 @@ public sealed class PlaceQueries(DbContext db)
 
     /// <summary>The départements of a région, for the filter.</summary>
     public async Task<IReadOnlyList<(string Code, string Name)>> DepartementsAsync(string region, CancellationToken cancellationToken = default) =>
-        (await db.Set<Territory>().AsNoTracking().Where(t => t.Kind == TerritoryKind.Departement && t.RegionCode == region).OrderBy(t => t.Code)
-            .Select(t => new { t.Code, t.Name }).ToListAsync(cancellationToken)).Select(t => (t.Code, t.Name)).ToList();
+        await new TerritoryQueries(db).DepartementsAsync(region, cancellationToken);
 
     /// <summary>The values found in the data for the filters (labels, services, publics, départements).</summary>
     public async Task<(IReadOnlyList<string> Labels, IReadOnlyList<string> Services, IReadOnlyList<string> Publics, IReadOnlyList<string> Departements)> FacetsAsync(CancellationToken cancellationToken = default)

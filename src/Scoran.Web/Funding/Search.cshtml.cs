@@ -12,7 +12,7 @@ public sealed class SearchModel(FundingService funding) : PageModel
 {
     public FinderFormModel Form { get; private set; } = null!;
     public IReadOnlyList<FinderResult> Results { get; private set; } = [];
-    public TerritoryScope? Scope { get; private set; }
+    public FundingTerritory? Scope { get; private set; }
     public bool ShowIneligible { get; private set; }
     public Dictionary<string, string[]> Errors { get; private set; } = [];
     public string? SavedToken { get; private set; }

@@ -89,13 +89,14 @@ public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, S
 
         Zones = await ftth.ZonesAsync(parsed, detail.Code, Selected.Quarter, Series.Release, cancellationToken);
         var regionCode = parsed == TerritoryKind.Region ? detail.Code : detail.Ancestors.FirstOrDefault(a => a.Kind == TerritoryKind.Region)?.Code;
-        Assessments = await targets.AssessAsync(parsed, detail.Code, regionCode, cancellationToken);
+        // Each series computed once for the page: the trajectories and the territories behind reuse them.
+        Assessments = targets.Assess(parsed, detail.Code, regionCode, Series, Debits);
         AtRiskTarget = Assessments.Select(a => a.Target)
             .Where(t => t.Indicator == Scoran.Observatory.Targets.TargetIndicators.FtthCoverage)
             .OrderBy(t => t.Territory is null ? 1 : 0).FirstOrDefault();
         if (AtRiskTarget is not null && ChildKind is { } atRiskKind)
         {
-            AtRisk = await targets.AtRiskAsync(parsed, detail.Code, atRiskKind, AtRiskTarget, cancellationToken: cancellationToken);
+            AtRisk = await targets.AtRiskAsync(parsed, detail.Code, atRiskKind, AtRiskTarget, Series, cancellationToken: cancellationToken);
         }
 
         if (parsed != TerritoryKind.Commune && detail.CommunesWithContour > 0 && DebitsPoint is { } at && MapIndicator is { } chosen

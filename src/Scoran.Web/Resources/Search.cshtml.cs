@@ -1,3 +1,4 @@
+using Scoran.Territories.Queries;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -46,9 +47,6 @@ public sealed class SearchModel(ResourceSearch search, ScoranDbContext db) : Pag
     /// <summary>Names of territory codes (région, département, EPCI SIREN or commune INSEE code).</summary>
     public static async Task<Dictionary<string, string>> TerritoryNamesAsync(ScoranDbContext db, IEnumerable<string> codes, CancellationToken ct)
     {
-        var list = codes.Distinct().ToList();
-        var rows = await db.Set<Territory>().Where(t => list.Contains(t.Code) && !t.IsObsolete).Select(t => new { t.Code, t.Name, t.Kind }).ToListAsync(ct);
-        // A code can name a département and a commune of another kind only in theory (2 vs 5 digits); keep the broadest.
-        return rows.GroupBy(r => r.Code).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Kind).First().Name);
+        return await new TerritoryQueries(db).NamesOfAnyKindAsync(codes.Distinct().ToList(), ct);
     }
 }

@@ -21,17 +21,19 @@ public sealed class DetailsModel(TerritoryQueries queries, IOptions<ScoranWebOpt
             return NotFound();
         }
 
-        var detail = await queries.GetAsync(parsed, code, cancellationToken);
-        if (detail is null)
+        // The route resolved once: an old commune code leads to the commune it belongs to today.
+        var scope = await queries.ScopeAsync(parsed, code, cancellationToken);
+        if (scope is null)
         {
-            // An old commune code leads to the commune it belongs to today.
-            if (parsed == TerritoryKind.Commune && await queries.ResolveCommuneAsync(code, cancellationToken) is { } resolved)
-            {
-                return RedirectPermanent(Display.Url(resolved.Commune));
-            }
-
             return NotFound();
         }
+
+        if (scope.IsFormerCode)
+        {
+            return RedirectPermanent(Display.Url(scope.Kind, scope.Code));
+        }
+
+        var detail = (await queries.GetAsync(scope.Kind, scope.Code, cancellationToken))!;
 
         Territory = detail;
         var children = new List<(TerritoryKind, IReadOnlyList<TerritorySummary>)>();

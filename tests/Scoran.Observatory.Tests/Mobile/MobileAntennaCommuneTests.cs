@@ -1,3 +1,4 @@
+using Scoran.Territories.Geography;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Scoran.Territories.Geography;
 using Microsoft.Extensions.DependencyInjection;
 using Scoran.Core.Imports;
 using Scoran.Data;

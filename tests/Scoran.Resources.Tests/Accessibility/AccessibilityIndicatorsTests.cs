@@ -1,3 +1,4 @@
+using Scoran.Territories.Geography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Scoran.Resources.Accessibility;

@@ -1,3 +1,4 @@
+using Scoran.Territories.Geography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,7 +86,7 @@ public abstract class PlaceImporterTests(PlacesDatabase data)
             Assert.Equal((1, 1), (report.Places, report.AtCommune));
             var db = scope.ServiceProvider.GetRequiredService<ScoranDbContext>();
             var place = await db.Set<InclusionPlace>().SingleAsync(T);
-            var point = (await scope.ServiceProvider.GetRequiredService<Scoran.Resources.Accessibility.CommunePointsStore>().GetAsync(db, T)).Single(p => p.Code == "21603");
+            var point = (await scope.ServiceProvider.GetRequiredService<Scoran.Territories.Geography.CommunePointsStore>().GetAsync(db, T)).Single(p => p.Code == "21603");
             Assert.True(place.LocatedAtCommune);
             Assert.Equal((point.Latitude, point.Longitude), (place.Latitude, place.Longitude));
             Assert.Equal(["EPN", "Lieu de médiation numérique"], place.LabelList.Order().ToArray());

@@ -1,3 +1,4 @@
+using Scoran.Observatory.Model;
 using Scoran.Core.Imports;
 
 namespace Scoran.Observatory.Import.Arcep;
@@ -26,17 +27,6 @@ public sealed record CommuneInformation(
 
     /// <summary>Neither very dense nor under an L.33-13 commitment: the public-initiative (RIP) zone.</summary>
     public FtthZone Zone => VeryDenseZone ? FtthZone.VeryDense : L3313Commitment is not null ? FtthZone.PrivateCommitment : FtthZone.PublicInitiative;
-}
-
-/// <summary>Who deploys fibre in a commune, per the national plan's zoning.</summary>
-public enum FtthZone
-{
-    /// <summary>Zone très dense (ZTD): private deployment.</summary>
-    VeryDense,
-    /// <summary>AMII/AMEL: private operators committed under article L.33-13.</summary>
-    PrivateCommitment,
-    /// <summary>Réseau d'initiative publique (RIP): everything else.</summary>
-    PublicInitiative,
 }
 
 public static class CommuneInformationFile

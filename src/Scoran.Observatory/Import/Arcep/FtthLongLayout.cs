@@ -3,9 +3,6 @@ using Scoran.Observatory.Model;
 
 namespace Scoran.Observatory.Import.Arcep;
 
-/// <summary>Connectable premises of one territory (commune, EPCI, département, région) at each quarter.</summary>
-public sealed record FtthDeploymentRow(string Code, long Line, IReadOnlyDictionary<Quarter, long> ConnectablePremises);
-
 /// <summary>One file of the 2017–2019 layout, read and validated.</summary>
 public sealed record FtthLongLayoutFile(string File, IReadOnlyList<Quarter> Quarters, IReadOnlyList<FtthDeploymentRow> Rows);
 

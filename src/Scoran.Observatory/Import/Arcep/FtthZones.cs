@@ -1,3 +1,4 @@
+using Scoran.Observatory.Model;
 namespace Scoran.Observatory.Import.Arcep;
 
 /// <summary>The French label of an FttH zone, one wording for the pages, the JSON API and the downloads.</summary>

@@ -5,7 +5,7 @@ using NetTopologySuite.Index.Strtree;
 using NetTopologySuite.IO;
 using Scoran.Territories.Model;
 
-namespace Scoran.Observatory.Measurements;
+namespace Scoran.Territories.Geography;
 
 /// <summary>
 /// Finds the commune whose outline contains a point, from the commune outlines in the database,

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.IO;
 using Scoran.Territories.Model;
 
-namespace Scoran.Resources.Accessibility;
+namespace Scoran.Territories.Geography;
 
 /// <summary>Where the inhabitants of a commune are taken to live, with how many they are.</summary>
 public sealed record CommunePoint(string Code, string Name, string? DepartementCode, string? EpciCode, string? RegionCode, long Population, double Latitude, double Longitude);
