@@ -38,11 +38,14 @@ public abstract class SteeringValueBoundaryTests(DatabaseProvider provider)
             // The editor's organisation (« Région (test) ») leads one action under the enjeu of one manual indicator.
             var db = scope.ServiceProvider.GetRequiredService<ScoranDbContext>();
             var strategy = await db.Set<Strategy>().SingleAsync(s => s.Code == "scoran-bfc-2019", Token);
-            var nodes = await db.Set<StrategyNode>().Where(n => n.StrategyId == strategy.Id).ToListAsync(Token);
+            // In id order: PostgreSQL returns rows in no particular order, and the choice of action below must not depend on it.
+            var nodes = await db.Set<StrategyNode>().Where(n => n.StrategyId == strategy.Id).OrderBy(n => n.Id).ToListAsync(Token);
             var indicators = await db.Set<Indicator>().Where(i => i.StrategyId == strategy.Id && i.Kind == IndicatorKind.Manual && i.NodeCode != null).OrderBy(i => i.Code).ToListAsync(Token);
             string? Enjeu(StrategyNode n) { while (n.ParentId is { } p) n = nodes.Single(x => x.Id == p); return n.Code; }
             var mine = indicators.First();
-            foreign = indicators.First(i => i.NodeCode != mine.NodeCode).Code;
+            // Another enjeu altogether: an indicator attached lower in the same enjeu could sit above the editor's action.
+            string Root(string code) => Enjeu(nodes.First(n => n.Code == code))!;
+            foreign = indicators.First(i => Root(i.NodeCode!) != Root(mine.NodeCode!)).Code;
             own = mine.Code;
             var action = nodes.First(n => n.Level == NodeLevel.Action && Enjeu(n) == mine.NodeCode);
             foreach (var n in nodes.Where(n => n.Level == NodeLevel.Action)) n.Porteur = n.Id == action.Id ? "Région (test)" : "Autre organisation";
