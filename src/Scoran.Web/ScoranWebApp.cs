@@ -63,6 +63,8 @@ public static class ScoranWebApp
         AccountsSetup.AddSignIn(builder);
         MeasurementsApi.AddMeasurements(builder);
         Security.SecurityLimits.AddSecurityLimits(builder);
+        Security.HeavyPageLimit.AddHeavyPageLimit(builder);
+        Security.SecurityHeaders.AddSecurityHeaders(builder);
         builder.Services.AddRazorPages(o =>
             {
                 // Pages live in their capability's folder (Observatory/, Funding/…) beside its
@@ -97,6 +99,8 @@ public static class ScoranWebApp
         var app = builder.Build();
         MigrateIfAsked(app, storage);
 
+        // First: the client's address and scheme (trusted proxies only), then the headers of every answer.
+        Security.SecurityHeaders.UseSecurityHeaders(app);
         app.UseResponseCompression();
         // The API answers errors in problem+json; people get the French error page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
@@ -109,6 +113,7 @@ public static class ScoranWebApp
             pages.UseExceptionHandler("/erreur/500");
             pages.UseStatusCodePagesWithReExecute("/erreur/{0}");
         });
+        Security.CrossSiteApiWrites.UseCrossSiteApiWriteCheck(app);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

@@ -9,6 +9,7 @@ using Scoran.Web.Shared;
 namespace Scoran.Web.Observatory;
 
 /// <summary>Operator commitments of a territory compared with deployment: per commitment, per operator, per territory.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.HeavyPageLimit.Policy)]
 public sealed class CommitmentsModel(CommitmentQueries commitments, TerritoryQueries territories, IOptions<ScoranWebOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "operateur")]

@@ -11,6 +11,7 @@ using Scoran.Web.Shared;
 namespace Scoran.Web.Observatory;
 
 /// <summary>FttH dashboard of a territory: key figures, history, and its parts at a chosen quarter.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.HeavyPageLimit.Policy)]
 public sealed class IndexModel(FtthQueries ftth, TerritoryQueries territories, Scoran.Observatory.Targets.TargetQueries targets, ConnexionQueries connexion, IOptions<ScoranWebOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "trimestre")]

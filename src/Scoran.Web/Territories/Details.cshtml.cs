@@ -8,6 +8,7 @@ using Scoran.Web.Shared;
 namespace Scoran.Web.Territories;
 
 /// <summary>Page of one territory: breadcrumb, key facts, map, and the territories it contains.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Security.HeavyPageLimit.Policy)]
 public sealed class DetailsModel(TerritoryQueries queries, IOptions<ScoranWebOptions> options) : PageModel
 {
     public TerritoryDetail Territory { get; private set; } = null!;
