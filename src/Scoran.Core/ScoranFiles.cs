@@ -11,7 +11,9 @@ public sealed record ScoranFiles(string Root)
     public string Folder(string name)
     {
         var folder = Path.Combine(Root, name);
-        Directory.CreateDirectory(folder);
+        // F11: not world-readable (0700 on Unix) when created here.
+        Uploads.UploadStore.CreatePrivateDirectory(Root);
+        Uploads.UploadStore.CreatePrivateDirectory(folder);
         return folder;
     }
 }

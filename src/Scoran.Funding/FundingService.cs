@@ -339,11 +339,9 @@ public sealed class FundingService(DbContext db, TimeProvider clock)
                 throw new FundingRuleException("file", claimed == UploadType.Pdf ? "Le fichier n'est pas un PDF." : $"Le fichier n'est pas un {claimed.Name} (contenu non reconnu).");
         }
 
-        // Stored under a name of ours, outside the web root; read back only through the dossier page.
-        Directory.CreateDirectory(folder);
-        var stored = Guid.NewGuid().ToString("N") + ext;
+        // F11: stored in the shared hashed upload store (a name of ours, 0600, outside the web root); read back only through the dossier page.
         var bytes = buffer.ToArray();
-        await File.WriteAllBytesAsync(Path.Combine(folder, stored), bytes, ct);
+        var (_, stored) = await UploadStore.SaveByHashAsync(folder, bytes, ext, ct);
         var doc = new DossierDocument
         {
             DossierId = id, FileName = Path.GetFileName(fileName), ContentType = claimed.ContentType, Size = bytes.Length, StoredName = stored,

@@ -17,13 +17,17 @@ public abstract class DocumentLibraryTests(DatabaseProvider provider)
     private static DocumentDescription Guide(string title) =>
         new(title, DocumentCategory.Guide, "Licence Ouverte 2.0", "Région (test)", new DateOnly(2026, 6, 1), Themes: "inclusion numérique", Territories: "25");
 
-    internal static ServiceProvider Services(TestDatabase database, long maxBytes = 20L * 1024 * 1024)
+    internal static ServiceProvider Services(TestDatabase database, long maxBytes = 20L * 1024 * 1024, Action<ResourcesOptions>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddScoranTestData(database.Storage);
         services.AddResources();
-        services.Configure<ResourcesOptions>(o => o.MaxUploadBytes = maxBytes);
+        services.Configure<ResourcesOptions>(o =>
+        {
+            o.MaxUploadBytes = maxBytes;
+            configure?.Invoke(o);
+        });
         return services.BuildServiceProvider();
     }
 
@@ -96,6 +100,70 @@ public abstract class DocumentLibraryTests(DatabaseProvider provider)
         var db = scope.ServiceProvider.GetRequiredService<ScoranDbContext>();
         Assert.Equal(0, await db.Set<ResourceDocument>().CountAsync(Token));
         Assert.Equal(0, await db.Set<DocumentVersion>().CountAsync(Token));
+    }
+
+    /// <summary>Security review F8: a DOCX whose word/document.xml is 60 MB (a few hundred KB zipped) is refused before extraction, nothing stored.</summary>
+    [Fact]
+    public async Task F8_a_zip_bomb_docx_is_refused_before_extraction_and_nothing_is_stored()
+    {
+        TestDatabase.RequireEngine(provider);
+        await using var database = await TestDatabase.CreateAsync(provider, "resbomb");
+        await using var sp = Services(database);
+        var bomb = ResourceTestFiles.DocxBomb(60L * 1024 * 1024);
+        Assert.True(bomb.Length < 1024 * 1024, $"bomb is {bomb.Length} bytes");
+
+        var outcome = await UploadAsync(sp, "Bombe", "bombe.docx", bomb, publish: false);
+        Assert.Null(outcome.Document);
+        Assert.Contains("décompressé dépasse 50 Mo", outcome.Refusal);
+        Assert.Contains("n'a pas été enregistré", outcome.Refusal);
+
+        await using var scope = sp.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ScoranDbContext>();
+        Assert.Equal(0, await db.Set<ResourceDocument>().CountAsync(Token));
+        Assert.Equal(0, await db.Set<DocumentVersion>().CountAsync(Token));
+        var folder = scope.ServiceProvider.GetRequiredService<DocumentLibrary>().Folder;
+        Assert.True(!Directory.Exists(folder) || Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Length == 0);
+    }
+
+    /// <summary>Security review F11 (part): files of the hashed upload store are 0600 in 0700 folders, never world-readable.</summary>
+    [Fact]
+    public async Task F11_stored_upload_files_and_their_folders_are_readable_by_the_application_user_only()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix file modes only.
+        }
+
+        TestDatabase.RequireEngine(provider);
+        await using var database = await TestDatabase.CreateAsync(provider, "resmode");
+        await using var sp = Services(database);
+        var outcome = await UploadAsync(sp, "Guide", "guide.pdf", ResourceTestFiles.Pdf("Un guide."));
+        Assert.Null(outcome.Refusal);
+
+        await using var scope = sp.CreateAsyncScope();
+        var library = scope.ServiceProvider.GetRequiredService<DocumentLibrary>();
+        var path = library.PathOf(Assert.Single(outcome.Document!.Versions));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        var owner = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Assert.Equal(owner, File.GetUnixFileMode(Path.GetDirectoryName(path)!));
+    }
+
+    /// <summary>F8: the extraction time limit and the text cut are settings.</summary>
+    [Fact]
+    public async Task F8_extraction_past_the_time_limit_is_refused_and_long_text_is_cut()
+    {
+        TestDatabase.RequireEngine(provider);
+        await using var database = await TestDatabase.CreateAsync(provider, "resslow");
+        await using (var slow = Services(database, configure: o => o.ExtractionTimeout = TimeSpan.Zero))
+        {
+            var outcome = await UploadAsync(slow, "Lent", "lent.pdf", ResourceTestFiles.Pdf("Un texte ordinaire."));
+            Assert.Null(outcome.Document);
+            Assert.Contains("a dépassé 0 s", outcome.Refusal);
+        }
+
+        var text = TextExtractor.Extract(DocumentFileFormat.Docx, new MemoryStream(ResourceTestFiles.Docx(new string('a', 5000), new string('b', 5000))),
+            new ExtractionLimits(50L * 1024 * 1024, 6000, TimeSpan.FromSeconds(20)));
+        Assert.Equal(6000, text.Length);
     }
 
     [Fact]

@@ -62,6 +62,30 @@ public static class ResourceTestFiles
         return output.ToArray();
     }
 
+    /// <summary>A valid DOCX whose word/document.xml is padded to about <paramref name="uncompressedBytes"/> of highly compressible XML (F8).</summary>
+    public static byte[] DocxBomb(long uncompressedBytes)
+    {
+        var docx = Docx("Bombe");
+        var output = new MemoryStream();
+        output.Write(docx);
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("word/document.xml")!.Delete();
+            var entry = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize);
+            using var w = new StreamWriter(entry.Open());
+            w.Write("<?xml version=\"1.0\" encoding=\"utf-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>");
+            var chunk = new string('A', 1 << 16);
+            for (long written = 0; written < uncompressedBytes; written += chunk.Length)
+            {
+                w.Write(chunk);
+            }
+
+            w.Write("</w:t></w:r></w:p></w:body></w:document>");
+        }
+
+        return output.ToArray();
+    }
+
     public static byte[] Odt(params string[] paragraphs)
     {
         var output = new MemoryStream();

@@ -28,12 +28,41 @@ public static class UploadStore
         var sha = Sha256(bytes);
         var relative = Path.Combine(sha[..2], sha + extension);
         var path = Path.Combine(folder, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        CreatePrivateDirectory(folder);
+        CreatePrivateDirectory(Path.GetDirectoryName(path)!);
         if (!File.Exists(path))
         {
-            await File.WriteAllBytesAsync(path, bytes, ct);
+            // F11: uploads are readable by the application's user only (0600 in 0700 folders), never world-readable.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            try
+            {
+                await using var file = new FileStream(path, options);
+                await file.WriteAsync(bytes, ct);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // The same content was stored at the same moment by another request.
+            }
         }
 
         return (sha, relative.Replace('\\', '/'));
+    }
+
+    /// <summary>Creates a folder that only the application's user may read, list or enter (0700 on Unix).</summary>
+    public static void CreatePrivateDirectory(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else if (!Directory.Exists(folder))
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 }

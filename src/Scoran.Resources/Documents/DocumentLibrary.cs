@@ -135,7 +135,12 @@ public sealed class DocumentLibrary(DbContext db, ScoranFiles files, IOptions<Re
         string text;
         try
         {
-            text = TextExtractor.Extract(format, buffer);
+            text = TextExtractor.Extract(format, buffer, ExtractionLimits.From(options.Value));
+        }
+        catch (ExtractionLimitException ex)
+        {
+            // F8: a zip bomb or an endless extraction is refused before anything is stored.
+            return (null, $"Le fichier « {fileName} » est refusé : {ex.Message}. Il n'a pas été enregistré.");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -8,6 +8,15 @@ public sealed class ResourcesOptions
 
     /// <summary>Largest file accepted by the library, in bytes (20 Mo by default).</summary>
     public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>Largest total uncompressed size of a DOCX, ODT or XLSX (its zip entries), in bytes (50 Mo by default): a zip bomb is refused before extraction (F8).</summary>
+    public long MaxUncompressedBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Longest extracted text kept for search, in characters (1 million by default); the rest is cut.</summary>
+    public int MaxTextCharacters { get; set; } = 1_000_000;
+
+    /// <summary>Longest time the text extraction may take (20 s by default); past it the upload is refused.</summary>
+    public TimeSpan ExtractionTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }
 
 /// <summary>What an upload turned out to be, or why it is refused (French, shown as is).</summary>

@@ -12,7 +12,7 @@ using Scoran.Funding.Model;
 namespace Scoran.Web.Funding;
 
 [Authorize(Policy = ScoranPolicies.FileDossiers)]
-public sealed class DossierModel(FundingService funding, UserManager<ScoranUser> users, IConfiguration configuration, IWebHostEnvironment environment) : PageModel
+public sealed class DossierModel(FundingService funding, UserManager<ScoranUser> users, IConfiguration configuration, Scoran.Core.ScoranFiles files) : PageModel
 {
     public FundingDossier Dossier { get; private set; } = null!;
     public AidScheme Scheme { get; private set; } = null!;
@@ -21,8 +21,8 @@ public sealed class DossierModel(FundingService funding, UserManager<ScoranUser>
     public string? Error { get; private set; }
     public string? Done { get; private set; }
 
-    /// <summary>Outside the web root: the configured folder, else var/funding-documents beside the content root.</summary>
-    private string DocumentsFolder => configuration["Funding:DocumentsPath"] is { Length: > 0 } p ? p : Path.Combine(environment.ContentRootPath, "..", "..", "var", "funding-documents");
+    /// <summary>Outside the web root: the configured folder, else the shared upload store beside the database (F11).</summary>
+    private string DocumentsFolder => configuration["Funding:DocumentsPath"] is { Length: > 0 } p ? p : files.Folder("funding-documents");
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 

@@ -43,15 +43,22 @@ public abstract class FundingAttachmentTests(DatabaseProvider provider)
             Assert.Equal("Types acceptés : .pdf, .png, .jpg, .odt, .ods, .docx, .xlsx", await RefusalAsync("setup.exe", ResourceTestFiles.Executable()));
             Assert.Equal("Fichier vide ou de plus de 10 Mo.", await RefusalAsync("gros.pdf", ResourceTestFiles.Pdf("x"), FundingService.MaxDocumentBytes + 1));
             Assert.Equal("Fichier vide ou de plus de 10 Mo.", await RefusalAsync("vide.pdf", [], 0));
-            Assert.False(Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any(), "a refused file must not be written");
+            Assert.False(Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any(), "a refused file must not be written");
 
             var pdf = ResourceTestFiles.Pdf("Devis du mobilier");
             var doc = await f.WithScopeAsync(sp => sp.GetRequiredService<FundingService>()
                 .AttachAsync(holder, dossier.Id, "pieces/devis.pdf", "text/plain", new MemoryStream(pdf), pdf.Length, folder, Token));
             Assert.Equal(("devis.pdf", "application/pdf", (long)pdf.Length), (doc.FileName, doc.ContentType, doc.Size));
-            Assert.Matches("^[0-9a-f]{32}\\.pdf$", doc.StoredName);
+            // F11: the shared hashed upload store (ab/<sha256>.pdf), the file 0600 and its folders 0700.
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf));
+            Assert.Equal($"{sha[..2]}/{sha}.pdf", doc.StoredName);
             Assert.Equal(pdf, await File.ReadAllBytesAsync(Path.Combine(folder, doc.StoredName), Token));
-            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), doc.Sha256);
+            Assert.Equal(sha, doc.Sha256);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(folder, doc.StoredName)));
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+            }
 
             var audit = await f.WithScopeAsync(sp => sp.GetRequiredService<ScoranDbContext>().Set<AuditEntry>()
                 .Where(a => a.EntityId == dossier.Id.ToString() && a.Action == "document-attached").CountAsync(Token));
