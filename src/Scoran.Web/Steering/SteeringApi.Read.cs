@@ -14,7 +14,7 @@ public static partial class SteeringApi
             s.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value)))
         .ToList();
 
-    private static async Task<Results<Ok<TreeResponse>, ProblemHttpResult>> TreeAsync(string code, SteeringQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TreeResponse>, ProblemHttpResult>> TreeAsync(string code, SteeringQueries queries, Accounts.AuthorDisplay authors, CancellationToken cancellationToken)
     {
         var tree = await queries.TreeAsync(code, cancellationToken);
         if (tree is null)
@@ -22,19 +22,32 @@ public static partial class SteeringApi
             return NotFound(code);
         }
 
+        // Value authors: e-mail addresses for signed-in staff only (security review F12).
+        var name = await authors.ResolverAsync(tree.Indicators.SelectMany(i => i.Series).Select(p => p.Author));
         var codes = tree.Nodes.ToDictionary(n => n.Id, n => n.Code);
         return TypedResults.Ok(new TreeResponse(tree.Strategy.Code, tree.Strategy.Title, tree.Strategy.Revision,
             tree.Nodes.Select(n => new TreeNode(n.Code, n.ParentId is { } p ? codes[p] : null, n.Level, n.Title, n.Status, tree.Progress[n.Id], n.Porteur, n.ClosedReason)).ToList(),
-            tree.Indicators.Select(ToResponse).ToList()));
+            tree.Indicators.Select(i => ToResponse(i, name)).ToList()));
     }
 
-    private static async Task<IResult> ExportAsync(string code, string format, StrategyStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(string code, string format, StrategyStore store, Accounts.AuthorDisplay authors, CancellationToken cancellationToken)
     {
         var document = await store.ExportAsync(code, cancellationToken);
         if (document is null)
         {
             return NotFound(code);
         }
+
+        // Value and target authors: e-mail addresses for signed-in staff only (security review F12).
+        var name = await authors.ResolverAsync(document.Indicators.SelectMany(i => i.Values.Select(v => v.Author).Concat((i.Targets ?? []).Select(t => t.Author))));
+        document = document with
+        {
+            Indicators = document.Indicators.Select(i => i with
+            {
+                Values = i.Values.Select(v => v with { Author = name(v.Author) }).ToList(),
+                Targets = i.Targets?.Select(t => t with { Author = name(t.Author) }).ToList(),
+            }).ToList(),
+        };
 
         return format switch
         {
@@ -44,8 +57,10 @@ public static partial class SteeringApi
         };
     }
 
-    private static async Task<Results<Ok<IndicatorResponse>, ProblemHttpResult>> IndicatorAsync(string code, string indicator, SteeringQueries queries, CancellationToken cancellationToken) =>
-        await queries.IndicatorAsync(code, indicator, cancellationToken) is { } view ? TypedResults.Ok(ToResponse(view)) : NotFound($"{code}/{indicator}");
+    private static async Task<Results<Ok<IndicatorResponse>, ProblemHttpResult>> IndicatorAsync(string code, string indicator, SteeringQueries queries, Accounts.AuthorDisplay authors, CancellationToken cancellationToken) =>
+        await queries.IndicatorAsync(code, indicator, cancellationToken) is { } view
+            ? TypedResults.Ok(ToResponse(view, await authors.ResolverAsync(view.Series.Select(p => p.Author))))
+            : NotFound($"{code}/{indicator}");
 
     private static async Task<Results<Ok<MeetingResponse>, ProblemHttpResult>> MeetingAsync(long id, SteeringQueries queries, CancellationToken cancellationToken)
     {

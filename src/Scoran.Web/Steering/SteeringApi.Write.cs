@@ -49,11 +49,18 @@ public static partial class SteeringApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AddValueAsync(
-        string code, string indicator, ValueRequest request, HttpContext context, SteeringQueries queries, SteeringService service, CancellationToken cancellationToken)
+        string code, string indicator, ValueRequest request, HttpContext context, SteeringQueries queries, SteeringService service, UserManager<ScoranUser> users, CancellationToken cancellationToken)
     {
         if (await queries.IndicatorAsync(code, indicator, cancellationToken) is not { } view)
         {
             return NotFound($"{code}/{indicator}");
+        }
+
+        // Security review F6: an editor writes only for indicators under its organisation's actions, unless administrator.
+        if (!await service.CanWriteIndicatorValuesAsync(view.Indicator.Id, (await users.GetUserAsync(context.User))?.Organisation, context.User.IsInRole(ScoranRoles.Administrator), cancellationToken))
+        {
+            return TypedResults.Problem(title: "Indicateur d'une autre organisation",
+                detail: "Un éditeur ne saisit que les valeurs des indicateurs dont son organisation porte au moins une action.", statusCode: StatusCodes.Status403Forbidden);
         }
 
         var errors = await service.AddIndicatorValueAsync(view.Indicator.Id, request.Date, request.Value, request.Source, context.User.Identity!.Name!, cancellationToken);
@@ -90,10 +97,22 @@ public static partial class SteeringApi
         OnOwnActionAsync(code, action, context, queries, users, cancellationToken,
             async actionId => await service.RemoveMilestoneAsync(actionId, id, context.User.Identity!.Name!, cancellationToken) ? new SteeringValidation() : null);
 
-    private static async Task<Results<Ok<IReadOnlyList<TargetResponse>>, ProblemHttpResult>> TargetsAsync(string code, string indicator, SteeringQueries queries, CancellationToken cancellationToken) =>
-        await queries.IndicatorAsync(code, indicator, cancellationToken) is { } view
-            ? TypedResults.Ok<IReadOnlyList<TargetResponse>>(view.Indicator.Targets.OrderBy(t => t.Date).Select(t => new TargetResponse(t.Id, t.Date, t.Value, t.Author)).ToList())
-            : NotFound($"{code}/{indicator}");
+    private static async Task<Results<Ok<IReadOnlyList<TargetResponse>>, ProblemHttpResult>> TargetsAsync(string code, string indicator, SteeringQueries queries, Accounts.AuthorDisplay authors, CancellationToken cancellationToken)
+    {
+        if (await queries.IndicatorAsync(code, indicator, cancellationToken) is not { } view)
+        {
+            return NotFound($"{code}/{indicator}");
+        }
+
+        // Target authors: e-mail addresses for signed-in staff only (security review F12).
+        var targets = new List<TargetResponse>();
+        foreach (var t in view.Indicator.Targets.OrderBy(t => t.Date))
+        {
+            targets.Add(new TargetResponse(t.Id, t.Date, t.Value, await authors.NameAsync(t.Author)));
+        }
+
+        return TypedResults.Ok<IReadOnlyList<TargetResponse>>(targets);
+    }
 
     private static Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> AddTargetAsync(string code, string indicator, TargetRequest request,
         HttpContext context, SteeringQueries queries, SteeringService service, CancellationToken cancellationToken) =>

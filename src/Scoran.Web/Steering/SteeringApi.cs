@@ -61,9 +61,9 @@ public static partial class SteeringApi
         return app;
     }
 
-    private static IndicatorResponse ToResponse(IndicatorView v) => new(v.Indicator.Code, v.Indicator.Title, v.Indicator.Unit, v.Indicator.Direction, v.Indicator.Kind,
+    private static IndicatorResponse ToResponse(IndicatorView v, Func<string, string> author) => new(v.Indicator.Code, v.Indicator.Title, v.Indicator.Unit, v.Indicator.Direction, v.Indicator.Kind,
         v.Indicator.TargetValue, v.Indicator.TargetDate, v.Assessment.Current, v.Assessment.AsOf, v.Assessment.ProjectedAtTargetDate, v.Assessment.ProjectedReachDate,
-        v.Assessment.Status, v.Series);
+        v.Assessment.Status, v.Series.Select(p => p with { Author = author(p.Author) }).ToList());
 
     private static MeetingResponse ToResponse(MeetingReport r) => new(r.Meeting.Id, r.Strategy.Code, r.Meeting.Date, r.Meeting.Committee, r.Meeting.Attendees, r.Meeting.Demonstration,
         r.Reviews.Select(x => ToResponse(x.Review, x.Action.Code)).ToList());
