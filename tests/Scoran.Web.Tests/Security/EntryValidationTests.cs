@@ -52,7 +52,7 @@ public abstract class EntryValidationTests(DatabaseProvider provider)
             var item = new AgendaEvent
             {
                 Uid = Guid.NewGuid().ToString("N") + "@test", Title = "Atelier", StartsAt = ParisTime.ToInstant(new DateTime(2030, 3, 1, 10, 0, 0)),
-                EndsAt = ParisTime.ToInstant(new DateTime(2030, 3, 1, 12, 0, 0)), OnlineUrl = "https://visio.example/atelier", UpdatedAt = DateTimeOffset.UtcNow,
+                EndsAt = ParisTime.ToInstant(new DateTime(2030, 3, 1, 12, 0, 0)), OnlineUrl = "https://visio.example/atelier", UpdatedAt = TestClock.Now,
             };
             await moderation.CreateAsync(item, ResourceEntryTypes.Event, "test", publish: true, Token);
             var project = new Project { Title = "Projet sûr", Links = "https://projet.example" };
@@ -99,7 +99,7 @@ public abstract class EntryValidationTests(DatabaseProvider provider)
             var pending = new Contribution
             {
                 EntryType = ResourceEntryTypes.Actor, EntryId = actorId, Kind = ContributionKind.Change, Title = "Acteur sûr", ProposedJson = "{\"website\":\"javascript:alert(1)\",\"siren\":\"123\"}",
-                BeforeJson = "{}", Status = ContributionStatus.Pending, Author = "ancien@test.invalid", SubmittedAt = DateTimeOffset.UtcNow,
+                BeforeJson = "{}", Status = ContributionStatus.Pending, Author = "ancien@test.invalid", SubmittedAt = TestClock.Now,
             };
             db.Add(pending);
             await db.SaveChangesAsync(Token);

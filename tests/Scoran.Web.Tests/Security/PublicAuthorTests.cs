@@ -43,8 +43,8 @@ public abstract class PublicAuthorTests(DatabaseProvider provider)
             await scope.ServiceProvider.GetRequiredService<Scoran.Steering.Reviews.SteeringService>().AddIndicatorValueAsync(manual.Id, new DateOnly(2025, 12, 31), 42m, "Bilan", editorEmail, Token);
             db.Add(new MeasurementCampaign
             {
-                Code = "sec-2026", Name = "Campagne", TerritoryKind = "commune", TerritoryCode = "21231", StartsAt = DateTimeOffset.UtcNow.AddDays(-1), EndsAt = DateTimeOffset.UtcNow.AddDays(1),
-                Operators = "", Protocol = "p", CreatedBy = dataEmail, CreatedAt = DateTimeOffset.UtcNow,
+                Code = "sec-2026", Name = "Campagne", TerritoryKind = "commune", TerritoryCode = "21231", StartsAt = TestClock.Now.AddDays(-1), EndsAt = TestClock.Now.AddDays(1),
+                Operators = "", Protocol = "p", CreatedBy = dataEmail, CreatedAt = TestClock.Now,
             });
             await db.SaveChangesAsync(Token);
         }
