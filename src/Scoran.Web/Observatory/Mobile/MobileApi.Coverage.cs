@@ -49,27 +49,39 @@ public static partial class MobileApi
     private static async Task<Results<Ok<IReadOnlyList<BreakdownValue>>, ProblemHttpResult, ValidationProblem>> BreakdownAsync(
         string kind, string code, MobileQueries queries, CancellationToken cancellationToken, [FromQuery] string? level = null, [FromQuery] string? millesime = null)
     {
+        var (breakdown, problem, invalid) = await ReadBreakdownAsync(kind, code, level, millesime, queries, cancellationToken);
+        return invalid is not null ? invalid
+            : problem is not null ? problem
+            : TypedResults.Ok<IReadOnlyList<BreakdownValue>>(breakdown!.Rows.Select(ToBreakdown).ToList());
+    }
+
+    /// <summary>A territory's breakdown by child level, as the JSON and CSV answers share it.</summary>
+    private sealed record Breakdown(TerritoryKind Kind, int Vintage, IReadOnlyList<MobileBreakdownRow> Rows);
+
+    /// <summary>Reads the level and vintage asked for, then the rows: one rule for the JSON and the CSV answers.</summary>
+    private static async Task<(Breakdown? Breakdown, ProblemHttpResult? Problem, ValidationProblem? Invalid)> ReadBreakdownAsync(
+        string kind, string code, string? level, string? millesime, MobileQueries queries, CancellationToken cancellationToken)
+    {
         var parsed = Parse(kind);
         var child = ChildOf(parsed, level, out var invalid);
         if (invalid)
         {
-            return BadLevel();
+            return (null, null, BadLevel());
         }
 
         var (ok, vintage) = await VintageAsync(queries, millesime, cancellationToken);
         if (!ok)
         {
-            return BadVintage();
+            return (null, null, BadVintage());
         }
 
         var chosen = vintage ?? (await queries.VintagesAsync(cancellationToken)).LastOrDefault();
         if (child is null || chosen == 0)
         {
-            return NoData(kind, code);
+            return (null, NoData(kind, code), null);
         }
 
-        var rows = await queries.BreakdownAsync(parsed, code, child.Value, chosen, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<BreakdownValue>>(rows.Select(ToBreakdown).ToList());
+        return (new Breakdown(parsed, chosen, await queries.BreakdownAsync(parsed, code, child.Value, chosen, cancellationToken)), null, null);
     }
 
     private static BreakdownValue ToBreakdown(MobileBreakdownRow r)
@@ -83,28 +95,15 @@ public static partial class MobileApi
     private static async Task<IResult> BreakdownCsvAsync(
         string kind, string code, MobileQueries queries, CancellationToken cancellationToken, [FromQuery] string? level = null, [FromQuery] string? millesime = null)
     {
-        var parsed = Parse(kind);
-        var child = ChildOf(parsed, level, out var invalid);
-        if (invalid)
+        var (breakdown, problem, invalid) = await ReadBreakdownAsync(kind, code, level, millesime, queries, cancellationToken);
+        if (invalid is not null || problem is not null)
         {
-            return BadLevel();
+            return (IResult?)invalid ?? problem!;
         }
 
-        var (ok, vintage) = await VintageAsync(queries, millesime, cancellationToken);
-        if (!ok)
-        {
-            return BadVintage();
-        }
-
-        var chosen = vintage ?? (await queries.VintagesAsync(cancellationToken)).LastOrDefault();
-        if (child is null || chosen == 0)
-        {
-            return NoData(kind, code);
-        }
-
-        var rows = await queries.BreakdownAsync(parsed, code, child.Value, chosen, cancellationToken);
-        var source = await queries.SourceAsync(chosen, cancellationToken);
-        return CsvFile.Result(MobileExports.BreakdownCsv(rows, chosen, source), $"mobile-{parsed.ToSlug()}-{code}-{MobileVintage.Format(chosen)}.csv");
+        var source = await queries.SourceAsync(breakdown!.Vintage, cancellationToken);
+        return CsvFile.Result(MobileExports.BreakdownCsv(breakdown.Rows, breakdown.Vintage, source),
+            $"mobile-{breakdown.Kind.ToSlug()}-{code}-{MobileVintage.Format(breakdown.Vintage)}.csv");
     }
 
     private static async Task<IResult> CommuneLayerAsync(
